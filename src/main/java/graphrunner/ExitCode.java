@@ -13,8 +13,10 @@ public enum ExitCode {
   DIVERGED(5),
   /** The requested device does not exist on this host. */
   DEVICE(6),
-  /** The run was interrupted (Ctrl-C). */
+  /** The run was interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
   INTERRUPTED(130),
+  /** The run was asked to stop by SIGTERM (kill, a scheduler): 128 + 15. */
+  TERMINATED(143),
   /** A bug: anything that is not the user's mistake. */
   INTERNAL(70);
 

@@ -100,7 +100,7 @@ public final class TrainingBenchmark {
   }
 
   private void prebuild(List<TFloat32[]> batches, int batchSize) {
-    var source = new ShuffledBatches(data.train(), batchSize, config.seed());
+    var source = new ShuffledBatches(data.train(), batchSize, config.seed(), 0);
     for (int b = 0; b < BARE_BATCHES; b++) {
       var batch = new TFloat32[] {TFloat32.tensorOf(Shape.of(batchSize, 28, 28, 1)),
           TFloat32.tensorOf(Shape.of(batchSize, 10))};

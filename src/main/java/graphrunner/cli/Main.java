@@ -25,7 +25,7 @@ public final class Main {
   Main(Console console) {
     this.console = console;
     for (Command c : List.of(new ListCommand(), new DescribeCommand(), new TrainCommand(),
-        new GraphCommand(), new InspectCommand(), new PredictCommand(), new ExamplesCommand(),
+        new ExportCommand(), new GraphCommand(), new InspectCommand(), new PredictCommand(), new ExamplesCommand(),
         new SweepCommand(), new BenchCommand())) {
       commands.put(c.name(), c);
     }

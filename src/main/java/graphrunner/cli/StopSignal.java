@@ -1,44 +1,64 @@
 package graphrunner.cli;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import graphrunner.ExitCode;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
- * Turns Ctrl-C into a polite request: the training loop sees {@link #requested()}, stops after the
- * current step, and its listeners flush logs and write summary.json before the JVM exits.
+ * Turns Ctrl-C (SIGINT) and SIGTERM into a polite request while a run is under way: the loop sees
+ * {@link #requested()}, stops after its step, and checkpoint, logs, summary and last lines are
+ * written before the process exits with 130 or 143.
+ *
+ * <p>Why not a shutdown hook: on a signal the JVM runs every hook at once, ours and the
+ * libraries' (ImageIO's closes its streams), while the loop is still writing, and output printed
+ * after that point may be lost. Replacing the handlers keeps the JVM out of shutdown until we
+ * exit. A second signal means "now": the process halts at once.
  */
 final class StopSignal implements AutoCloseable {
-  private final AtomicBoolean requested = new AtomicBoolean();
-  private final CountDownLatch finished = new CountDownLatch(1);
-  private final Thread hook = new Thread(this::awaitCleanStop, "graph-runner-stop");
+  private static final Map<String, ExitCode> SIGNALS = Map.of(
+      "INT", ExitCode.INTERRUPTED, "TERM", ExitCode.TERMINATED);
+  private final AtomicReference<ExitCode> received = new AtomicReference<>();
+  private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+  private final PrintStream notes;
 
-  StopSignal() {
-    Runtime.getRuntime().addShutdownHook(hook);
+  StopSignal(PrintStream notes) {
+    this.notes = notes;
+    for (String name : SIGNALS.keySet()) {
+      Signal signal = new Signal(name);
+      previous.put(signal, Signal.handle(signal, this::onSignal));
+    }
+  }
+
+  private void onSignal(Signal signal) {
+    ExitCode code = SIGNALS.get(signal.getName());
+    if (!received.compareAndSet(null, code)) {
+      notes.println("graph-runner: stopping now, without saving (second signal)");
+      notes.flush();
+      Runtime.getRuntime().halt(code.code());
+    }
+    notes.println();
+    notes.println("graph-runner: SIG" + signal.getName() + ": stopping after this step "
+        + "(again to stop at once)");
+    notes.flush();
   }
 
   boolean requested() {
-    return requested.get();
+    return received.get() != null;
   }
 
-  private void awaitCleanStop() {
-    requested.set(true);
-    try {
-      // give the loop time to finish its step and the listeners time to write
-      finished.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** 130 after SIGINT, 143 after SIGTERM. */
+  ExitCode exitCode() {
+    ExitCode code = received.get();
+    return code == null ? ExitCode.INTERRUPTED : code;
   }
 
-  /** The run is over: a later Ctrl-C need not wait for it. */
+  /** The run is over: signals get their usual meaning again. */
   @Override
   public void close() {
-    finished.countDown();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is already running and will return at once
-    }
+    previous.forEach(Signal::handle);
   }
 }

@@ -71,7 +71,7 @@ final class SweepCommand implements Command {
     out.note("run directory: " + runDir);
 
     var cells = new java.util.ArrayList<DepthRateSweep.Cell>();
-    try (StopSignal stop = new StopSignal()) {
+    try (StopSignal stop = new StopSignal(out.err())) {
       new DepthRateSweep(config, stop::requested).run(data, cell -> {
         cells.add(cell);
         out.note(String.format("  %d layers, %s → 0.0001: max %.4f, final %.4f (slide %s), %.1f s",

@@ -8,16 +8,22 @@ import graphrunner.data.Dataset;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.export.SavedModelExporter;
+import graphrunner.train.Checkpoint;
+import graphrunner.train.CheckpointExport;
+import graphrunner.train.CheckpointPolicy;
+import graphrunner.train.Checkpoints;
 import graphrunner.train.DeviceProbe;
 import graphrunner.train.RunConfig;
 import graphrunner.train.SessionFactory;
 import graphrunner.train.Trainer;
 import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingResult;
+import graphrunner.train.listener.CheckpointListener;
 import graphrunner.train.listener.ClassificationReport;
 import graphrunner.train.listener.PlainProgressListener;
 import graphrunner.train.listener.ProgressBarListener;
-import graphrunner.train.listener.SavedModelExportListener;
+import graphrunner.train.listener.SummaryJson;
 import graphrunner.train.listener.SummaryJsonWriter;
 import graphrunner.train.listener.TensorBoardListener;
 import java.nio.file.Path;
@@ -29,7 +35,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tensorflow.proto.ConfigProto;
 
-/** {@code train ID}: trains an experiment and writes its run directory. */
+/**
+ * {@code train ID}: trains an experiment and writes its run directory; {@code train --resume}
+ * continues an interrupted run from its newest checkpoint, with its own settings.
+ */
 final class TrainCommand implements Command {
   private static final int HISTOGRAM_EVERY = 1000;
 
@@ -40,7 +49,7 @@ final class TrainCommand implements Command {
 
   @Override
   public String arguments() {
-    return "ID";
+    return "ID | --resume [RUN_DIR]";
   }
 
   @Override
@@ -54,6 +63,11 @@ final class TrainCommand implements Command {
     options.addOption(TrainingFlags.valued("logdir", "DIR", "where runs are written (runs)"));
     options.addOption(TrainingFlags.valued("histogram-every", "N",
         "weight and bias histograms every N steps (" + HISTOGRAM_EVERY + ")"));
+    options.addOption(TrainingFlags.valued("checkpoint-every", "N|Ns|Nm", "save a checkpoint "
+        + "every N steps or every N seconds/minutes of training (60s); always on Ctrl-C and at the end"));
+    options.addOption(Option.builder().longOpt("resume").hasArg().optionalArg(true)
+        .argName("RUN_DIR").desc("continue RUN_DIR, or the newest interrupted run of ID, from "
+            + "its newest checkpoint with its own settings").build());
     options.addOption(TrainingFlags.valued("export-dir", "DIR",
         "where the trained SavedModel goes, as DIR/<id>/<version>/ (models)"));
     options.addOption(Option.builder().longOpt("no-export").desc("do not export a SavedModel")
@@ -66,15 +80,33 @@ final class TrainCommand implements Command {
   }
 
   @Override
-  public void run(CommandLine line, Console out) {
+  public void run(CommandLine given, Console out) {
+    try (StopSignal stop = new StopSignal(out.err())) {
+      Optional<RecordedRun> resumed = given.hasOption("resume")
+          ? Optional.of(ResumeTarget.find(given)) : Optional.empty();
+      CommandLine line = resumed.map(r -> r.replay(options(), ResumeTarget.overrides(given)))
+          .orElse(given);
+      train(line, resumed, out, stop);
+    }
+  }
+
+  private void train(CommandLine line, Optional<RecordedRun> resumed, Console out,
+      StopSignal stop) {
     Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
     if (!experiment.trains()) {
       throw new UserError(ExitCode.USAGE, experiment.id() + " has nothing to train: it is built "
           + "to be looked at (graph-runner describe " + experiment.id() + ")");
     }
-    // validate every flag before the slow parts (data, graph)
+    // validate every flag and output location before the slow parts (data, graph, training)
     TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
     RunConfig probe = TrainingFlags.runConfig(line, experiment.defaults());
+    CheckpointPolicy checkpointPolicy = checkpointPolicy(line);
+    int histogramEvery = Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY);
+    Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
+        : Optional.of(Flags.path(line, "export-dir", "models"));
+    exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
+    Path logdir = Flags.path(line, "logdir", "runs");
+    Optional<Checkpoint> from = resumed.map(RecordedRun::newestCheckpoint);
     if (line.hasOption("verbose")) {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(
           ConfigProto.getDefaultInstance())));
@@ -86,41 +118,56 @@ final class TrainCommand implements Command {
         Optional.ofNullable(Flags.path(line, "data-dir", null)));
     Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());
     RunConfig config = TrainingFlags.runConfig(line, hp);
-    int histogramEvery = Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY);
-    Path logdir = Flags.path(line, "logdir", "runs");
-    Path runDir = RunDirectory.create(logdir, experiment.id());
+    if (stop.requested()) {
+      throw new UserError(stop.exitCode(), "interrupted before training started");
+    }
+    Path runDir = resumed.map(RecordedRun::dir)
+        .orElseGet(() -> RunDirectory.create(logdir, experiment.id()));
 
     out.note(String.format("%s: %,d steps of batch %d, lr %s, %s%s, seed %d, %s", experiment.id(),
         hp.steps(), hp.batchSize(), hp.learningRate().describe(), hp.optimizer().describe(),
         hp.init().isEmpty() ? "" : ", init " + hp.init(), config.seed(),
         sessions.device().deviceName()));
     experiment.choices().forEach(choice -> out.note("  choice: " + choice));
+    from.ifPresent(c -> out.note("resuming from " + c.dir() + " (step " + c.step() + ")"));
     out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
 
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(out.interactive() ? new ProgressBarListener(out.err())
         : new PlainProgressListener(out.out()));
     listeners.add(new TensorBoardListener(runDir, histogramEvery));
-    if (!line.hasOption("no-export")) {
-      listeners.add(new SavedModelExportListener(() -> Catalogue.create(experiment.id()),
-          Flags.path(line, "export-dir", "models"), dir -> out.note("SavedModel: " + dir)));
-    }
-    listeners.add(new SummaryJsonWriter(runDir));
+    listeners.add(new CheckpointListener(new Checkpoints(runDir), checkpointPolicy));
+    listeners.add(new SummaryJsonWriter(runDir,
+        TrainArguments.record(line, experiment.id(), hp.steps(), config.seed())));
     if (experiment.reportsClassification() || line.hasOption("report")) {
       listeners.add(new ClassificationReport(out.out(), 5));
     }
-    TrainingResult result;
-    try (StopSignal stop = new StopSignal()) {
-      result = new Trainer(listeners, stop::requested).train(experiment, data, config, sessions);
-    }
+    TrainingResult result = new Trainer(listeners, stop::requested)
+        .train(experiment, data, config, sessions, from);
     out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
             + "(slide: %s); %,.0f examples/s, %.1f s",
         experiment.id(), result.status(), result.maxTestAccuracy(), result.maxAccuracyStep(),
         result.finalTestAccuracy(), experiment.slideAccuracy(), result.examplesPerSecond(),
         result.wallSeconds()));
-    out.println("summary: " + runDir.resolve(SummaryJsonWriter.FILE_NAME));
+    out.println("summary: " + SummaryJson.file(runDir));
     if (!result.completed()) {
-      throw new UserError(ExitCode.INTERRUPTED, "interrupted at step " + result.steps());
+      throw new UserError(stop.exitCode(), "interrupted at step " + result.steps()
+          + "; continue with: graph-runner train --resume " + runDir);
     }
+    exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
+        config.seed(), data.classNames(), root, out, stop));
+  }
+
+  private static CheckpointPolicy checkpointPolicy(CommandLine line) {
+    if (!line.hasOption("checkpoint-every")) {
+      return CheckpointPolicy.DEFAULT;
+    }
+    String text = line.getOptionValue("checkpoint-every");
+    CheckpointPolicy policy = CheckpointPolicy.parse(text);
+    if (policy == null) {
+      throw new UserError(ExitCode.USAGE, "--checkpoint-every " + text
+          + ": expected steps (500) or a time (90s, 5m) above 0");
+    }
+    return policy;
   }
 }

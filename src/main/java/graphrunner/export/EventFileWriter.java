@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.tensorflow.proto.Event;
+import org.tensorflow.proto.SessionLog;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.Summary;
 
@@ -71,6 +72,15 @@ public final class EventFileWriter implements AutoCloseable {
     return file;
   }
 
+  /**
+   * A restart at {@code step}: TensorBoard then drops what earlier files logged at this step and
+   * after (what a killed run wrote after its last checkpoint), as it did for TF1's Supervisor.
+   */
+  public void sessionStart(long step) {
+    write(event(step).setSessionLog(SessionLog.newBuilder()
+        .setStatus(SessionLog.SessionStatus.START)));
+  }
+
   /** The graph, for TensorBoard's Graphs tab. */
   public void graph(GraphDef graphDef) {
     write(event(0).setGraphDef(graphDef.toByteString()));
@@ -90,6 +100,8 @@ public final class EventFileWriter implements AutoCloseable {
    */
   public void image(String tag, long step, BufferedImage image) {
     var png = new ByteArrayOutputStream();
+    // in memory, without ImageIO's temporary cache file, which its shutdown hook deletes
+    ImageIO.setUseCache(false);
     try {
       if (!ImageIO.write(image, "png", png)) {
         throw new IllegalArgumentException("no PNG encoder for image type " + image.getType());

@@ -2,7 +2,9 @@ package graphrunner.export;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
+import graphrunner.fs.StagingDirectory;
 import graphrunner.graph.Model;
+import graphrunner.Phases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -24,14 +25,13 @@ import org.tensorflow.Signature;
  * {@code images} float {@code [-1,28,28,1]}, outputs {@code probabilities}, {@code logits},
  * {@code classes}; the class names in {@code assets/labels.txt}.
  *
- * <p>The export is built in a hidden sibling directory ({@code .tmp-<pid>-<n>}: not an integer, so
- * TF Serving and {@link #nextVersion} ignore it) and renamed into place when complete: a killed
+ * <p>The export is built in a hidden {@link StagingDirectory} beside the versions (not an integer,
+ * so TF Serving and {@link #nextVersion} ignore it) and renamed into place when complete: a killed
  * process never leaves a directory that looks like a finished version.
  */
 public final class SavedModelExporter {
   public static final String SIGNATURE = "serving_default";
   public static final String LABELS = "assets/labels.txt";
-  private static final String TEMP_PREFIX = ".tmp-";
 
   private SavedModelExporter() {}
 
@@ -45,27 +45,53 @@ public final class SavedModelExporter {
         .build();
   }
 
-  /** Exports {@code session}'s graph and variables; returns the finished version directory. */
+  /**
+   * Exports {@code session}'s graph and variables; returns the finished version directory. Gives
+   * up, leaving nothing behind, when {@code stopRequested} says so before the final rename.
+   */
   public static Path export(Session session, Model model, Path root, String id,
-      List<String> classNames) {
+      List<String> classNames, BooleanSupplier stopRequested) {
     Path parent = root.resolve(id);
     try {
-      Files.createDirectories(parent);
-      removeAbandonedTemporaries(parent);
-      Path temp = parent.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-"
-          + System.nanoTime());
-      try {
+      StagingDirectory.removeAbandoned(parent);
+      try (StagingDirectory staging = StagingDirectory.in(parent)) {
+        Path temp = staging.path();
         SavedModelBundle.exporter(temp.toString()).withTags("serve").withSession(session)
             .withSignature(signature(model)).export();
         Files.createDirectories(temp.resolve("assets"));
         Files.write(temp.resolve(LABELS), classNames, StandardCharsets.UTF_8);
-        return moveIntoNextVersion(temp, parent);
-      } finally {
-        deleteRecursively(temp);
+        Phases.reached("export", stopRequested);
+        if (stopRequested.getAsBoolean()) {
+          throw new ExportInterrupted();
+        }
+        return moveIntoNextVersion(staging, parent);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new UserError(ExitCode.IO, "cannot export the SavedModel under " + parent + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks, before any training, that a model can be exported under {@code root/id}: the folder
+   * is created and a staging folder made and removed in it. Leftovers of killed exports go too.
+   */
+  public static void checkWritable(Path root, String id) {
+    Path parent = root.resolve(id);
+    try {
+      StagingDirectory.removeAbandoned(parent);
+      StagingDirectory.in(parent).close();
+    } catch (IOException | SecurityException e) {
+      throw new UserError(ExitCode.IO, "cannot write SavedModels under --export-dir " + root
+          + ": " + (e instanceof java.nio.file.AccessDeniedException ? "permission denied ("
+          + e.getMessage() + ")" : e.getMessage()));
+    }
+  }
+
+  /** The export was abandoned on a stop request; nothing was left under the export root. */
+  public static final class ExportInterrupted extends RuntimeException {
+    ExportInterrupted() {
+      super("the export was interrupted", null, false, false);
     }
   }
 
@@ -81,48 +107,16 @@ public final class SavedModelExporter {
   }
 
   /** Renames the complete export to the next version; a concurrent export may take a number first. */
-  private static Path moveIntoNextVersion(Path temp, Path parent) throws IOException {
+  private static Path moveIntoNextVersion(StagingDirectory staging, Path parent)
+      throws IOException {
     for (int attempt = 0; attempt < 100; attempt++) {
       Path version = parent.resolve(Long.toString(nextVersion(parent)));
       try {
-        return Files.move(temp, version, StandardCopyOption.ATOMIC_MOVE);
+        return staging.publish(version);
       } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
         // another export took this number between the listing and the rename: take the next
       }
     }
     throw new IOException("no free version number under " + parent);
-  }
-
-  /** Temporaries of processes that are gone (killed mid-export) are removed. */
-  private static void removeAbandonedTemporaries(Path parent) throws IOException {
-    try (Stream<Path> children = Files.list(parent)) {
-      for (Path child : children.toList()) {
-        String name = child.getFileName().toString();
-        if (name.startsWith(TEMP_PREFIX) && !ownerAlive(name)) {
-          deleteRecursively(child);
-        }
-      }
-    }
-  }
-
-  private static boolean ownerAlive(String tempName) {
-    try {
-      long pid = Long.parseLong(tempName.substring(TEMP_PREFIX.length()).split("-")[0]);
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /** Deletes {@code dir} and everything below it; nothing when it does not exist. */
-  public static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

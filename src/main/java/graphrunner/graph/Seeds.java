@@ -21,4 +21,15 @@ public final class Seeds {
   public long[] next() {
     return new long[] {runSeed, ++opCounter};
   }
+
+  /**
+   * A 64-bit key for the next stateless random op, mixed from (run seed, op counter) with
+   * SplitMix64's finaliser so that neighbouring seeds and ops get unrelated streams.
+   */
+  public long nextKey() {
+    long z = runSeed * 0x9E3779B97F4A7C15L + ++opCounter;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
 }

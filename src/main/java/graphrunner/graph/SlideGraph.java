@@ -8,7 +8,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -217,12 +216,17 @@ public abstract class SlideGraph {
   /**
    * Inverted dropout, {@code tf.nn.dropout(x, pkeep)}: each unit is kept with probability pkeep
    * and scaled by 1/pkeep, so the expected activation is unchanged and pkeep = 1 is the identity.
+   *
+   * <p>The mask is a pure function of (run seed, this op, global step): a stateless random op keyed
+   * by the step, not a stateful one whose stream advances with every run of it. So evaluations
+   * do not shift the masks, and a run resumed from a checkpoint draws the masks it would have
+   * drawn had it never stopped.
    */
   protected final Operand<TFloat32> dropout(Operand<TFloat32> x, Operand<TFloat32> pkeep) {
     Ops d = tf.withSubScope("dropout");
-    long[] seed = seeds.next();
-    var uniform = d.random.randomUniform(d.shape(x), TFloat32.class,
-        RandomUniform.seed(seed[0]), RandomUniform.seed2(seed[1]));
+    var key = d.concat(List.of(d.constant(new long[] {seeds.nextKey()}),
+        d.reshape(d.snapshot(globalStep()), d.constant(new long[] {1}))), d.constant(0));
+    var uniform = d.random.statelessRandomUniform(d.shape(x), key, TFloat32.class);
     var keep = d.math.floor(d.math.add(pkeep, uniform)); // 1 with probability pkeep, else 0
     return track(d.math.mul(d.math.div(x, pkeep), keep));
   }

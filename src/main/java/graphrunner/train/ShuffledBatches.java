@@ -10,34 +10,40 @@ import org.tensorflow.types.TFloat32;
  * Mini-batches of the training set in a seeded random order, reshuffled at every epoch boundary;
  * an epoch's last partial batch is dropped, as {@code mnist.train.next_batch} effectively did.
  *
- * <p>The images are converted to [0, 1] floats once, and each batch is written straight into the
- * native memory of the reused batch tensors: one bulk copy per image, no per-step allocation.
+ * <p>The order is a function of (seed, step) alone: a run resumed at step s draws exactly the
+ * batches an uninterrupted run draws from step s on, because the epochs' shuffles are replayed
+ * up to s. Images stay bytes; each batch is converted to [0, 1] floats as it is drawn and written
+ * straight into the native memory of the reused batch tensors.
  */
 public final class ShuffledBatches {
   private final LabeledImages images;
-  private final float[] pixels;
   private final int imageSize;
   private final int batchSize;
   private final Random random;
   private final int[] order;
+  private final float[] pixels;
   private final float[] oneHot;
   private int position;
 
-  public ShuffledBatches(LabeledImages images, int batchSize, long seed) {
+  /** The batches of a run from {@code firstStep} on (0 for a fresh run). */
+  public ShuffledBatches(LabeledImages images, int batchSize, long seed, long firstStep) {
     if (batchSize > images.count()) {
       throw new IllegalArgumentException(
           "batch size " + batchSize + " exceeds the " + images.count() + " training images");
     }
     this.images = images;
     this.imageSize = images.pixelsPerImage();
-    this.pixels = new float[images.count() * imageSize];
-    images.copyImages(0, images.count(), pixels);
     this.batchSize = batchSize;
     this.random = new Random(seed);
     this.order = new int[images.count()];
     Arrays.setAll(order, i -> i);
+    this.pixels = new float[batchSize * imageSize];
     this.oneHot = new float[batchSize * 10];
-    shuffle();
+    long stepsPerEpoch = images.count() / batchSize;
+    for (long epoch = 0; epoch <= firstStep / stepsPerEpoch; epoch++) {
+      shuffle();
+    }
+    position = (int) (firstStep % stepsPerEpoch) * batchSize;
   }
 
   /** Fills {@code x} ([batch, 28, 28, 1]) with the next images and {@code y} with their one-hot labels. */
@@ -45,13 +51,13 @@ public final class ShuffledBatches {
     if (position + batchSize > order.length) {
       shuffle();
     }
-    FloatDataBuffer xs = x.asRawTensor().data().asFloats();
+    images.copyImages(order, position, batchSize, pixels);
     Arrays.fill(oneHot, 0f);
     for (int i = 0; i < batchSize; i++) {
-      int image = order[position + i];
-      xs.offset((long) i * imageSize).write(pixels, image * imageSize, imageSize);
-      oneHot[i * 10 + images.label(image)] = 1f;
+      oneHot[i * 10 + images.label(order[position + i])] = 1f;
     }
+    FloatDataBuffer xs = x.asRawTensor().data().asFloats();
+    xs.write(pixels);
     y.asRawTensor().data().asFloats().write(oneHot);
     position += batchSize;
   }

@@ -4,6 +4,8 @@ import graphrunner.data.LabeledImages;
 import graphrunner.graph.Model;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -41,14 +43,20 @@ public final class TestSetEvaluator implements AutoCloseable {
     }
   }
 
-  /** Mean test loss, the exact share classified right, and every image's predicted class. */
-
-  public Evaluation evaluate(Session session, Model model, long step) {
+  /**
+   * Mean test loss, the exact share classified right, and every image's predicted class; gives up between batches once {@code stopRequested} says so (empty then): a
+   * whole evaluation of a large CNN takes seconds, longer than a user waits after Ctrl-C.
+   */
+  public Optional<Evaluation> evaluate(Session session, Model model, long step,
+      BooleanSupplier stopRequested) {
     double lossSum = 0;
     long correct = 0;
     long[] predicted = new long[labels.length];
     int offset = 0;
     for (int b = 0; b < imageBatches.size(); b++) {
+      if (stopRequested.getAsBoolean()) {
+        return Optional.empty();
+      }
       try (Result r = session.runner()
           .feed(model.images(), imageBatches.get(b))
           .feed(model.labels(), labelBatches.get(b))
@@ -64,8 +72,8 @@ public final class TestSetEvaluator implements AutoCloseable {
         offset += n;
       }
     }
-    return new Evaluation(step, lossSum / labels.length, (double) correct / labels.length,
-        predicted);
+    return Optional.of(new Evaluation(step, lossSum / labels.length,
+        (double) correct / labels.length, predicted));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package graphrunner.train;
 
 import graphrunner.ExitCode;
+import graphrunner.Phases;
 import graphrunner.UserError;
 import graphrunner.data.DataSplits;
 import graphrunner.experiments.Experiment;
@@ -11,6 +12,7 @@ import graphrunner.graph.Seeds;
 import graphrunner.graph.TrainStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
@@ -19,11 +21,16 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Trains an experiment through a {@link Session}: shuffled mini-batches, one update per step, the
  * whole test set evaluated every {@code evalEvery} steps (before that step's update) and after the
  * last update. Everything that watches the run is a {@link TrainingListener}.
+ *
+ * <p>A stop request ends the loop after the current update, or between two batches of an
+ * evaluation, without a further evaluation: the listeners then save a checkpoint and the logs, and
+ * a run resumed from that checkpoint goes on exactly as if it had never stopped.
  */
 public final class Trainer {
   private final List<TrainingListener> listeners;
@@ -36,6 +43,12 @@ public final class Trainer {
 
   public TrainingResult train(Experiment experiment, DataSplits data, RunConfig config,
       SessionFactory sessions) {
+    return train(experiment, data, config, sessions, Optional.empty());
+  }
+
+  /** Trains from {@code resumeFrom}'s variables and loop state, or from step 0. */
+  public TrainingResult train(Experiment experiment, DataSplits data, RunConfig config,
+      SessionFactory sessions, Optional<Checkpoint> resumeFrom) {
     Hyperparameters hp = config.hyperparameters();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph).withDevice(DeviceSpec.newBuilder()
@@ -46,9 +59,12 @@ public final class Trainer {
       TrainStep step = TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
       try (Session session = sessions.open(graph);
           TestSetEvaluator evaluator = new TestSetEvaluator(data.test(), config.evalBatchSize())) {
-        session.initialize();
+        LoopState start = resumeFrom.map(c -> restore(session, model, c)).orElseGet(() -> {
+          session.initialize();
+          return LoopState.fresh();
+        });
         var run = new RunContext(experiment, config, data, graph, session, model, step,
-            sessions.device().deviceName());
+            sessions.device().deviceName(), new LoopProgress(start), stopRequested);
         listeners.forEach(l -> l.onStart(run));
         TrainingResult result = new Loop(run, evaluator).call();
         listeners.forEach(l -> l.onEnd(run, result));
@@ -57,41 +73,53 @@ public final class Trainer {
     }
   }
 
+  /** Loads the checkpoint's variables; its step must be what global_step says. */
+  private static LoopState restore(Session session, Model model, Checkpoint checkpoint) {
+    LoopState state = Checkpoints.state(checkpoint);
+    session.restore(checkpoint.prefix());
+    try (Result r = session.runner().fetch(model.globalStep()).run()) {
+      long globalStep = ((TInt64) r.get(0)).getLong();
+      if (globalStep != state.step()) {
+        throw new UserError(ExitCode.DATA, "damaged checkpoint " + checkpoint.dir()
+            + ": global_step is " + globalStep + ", its state says " + state.step());
+      }
+    }
+    return state;
+  }
+
   /** The state of one run's loop. */
   private final class Loop {
     private final RunContext run;
     private final TestSetEvaluator evaluator;
-    private final long startNanos = System.nanoTime();
-    private long trainNanos;
-    private double lastTrainLoss = Double.NaN;
-    private Evaluation last;
-    private Evaluation best;
+    private final LoopProgress progress;
 
     Loop(RunContext run, TestSetEvaluator evaluator) {
       this.run = run;
       this.evaluator = evaluator;
+      this.progress = run.progress();
     }
 
     TrainingResult call() {
       RunConfig config = run.config();
       Hyperparameters hp = config.hyperparameters();
       int batch = hp.batchSize();
-      var shuffled = new ShuffledBatches(run.data().train(), batch, config.seed());
+      long step = progress.startStep();
+      var shuffled = new ShuffledBatches(run.data().train(), batch, config.seed(), step);
       List<Tensor> knobValues = new ArrayList<>();
       try (var batches = new PrefetchedBatches(shuffled, batch, run.data().train().rows(),
           run.data().train().cols())) {
         run.model().knobs().forEach(k -> knobValues.add(k.trainingTensor()));
-        long step = 0;
-        for (; step < hp.steps() && !stopRequested.getAsBoolean(); step++) {
-          if (step % config.evalEvery() == 0) {
-            evaluate(step);
+        for (; step < hp.steps(); step++) {
+          if (stopRequested.getAsBoolean()
+              || step % config.evalEvery() == 0 && !evaluate(step)) {
+            return result(step, "interrupted");
           }
           long t0 = System.nanoTime();
           TFloat32[] xy = batches.next();
           update(step, t0, xy[0], xy[1], knobValues);
+          Phases.reached("step-" + (step + 1), stopRequested);
         }
-        evaluate(step);
-        return result(step, step < hp.steps() ? "interrupted" : "completed");
+        return result(step, evaluate(step) ? "completed" : "interrupted");
       } catch (Diverged e) {
         listeners.forEach(l -> l.onEnd(run, result(e.step, "diverged")));
         throw new UserError(ExitCode.DIVERGED, "training diverged at step " + e.step
@@ -117,12 +145,12 @@ public final class Trainer {
           after.run().close();
         }
         long stepNanos = System.nanoTime() - t0;
-        trainNanos += stepNanos;
-        for (TrainingListener l : listeners) {
-          l.onStep(run, step + 1, stepNanos);
-        }
+        progress.trained(stepNanos);
         if (withMetrics) {
           reportMetrics(step + 1, r);
+        }
+        for (TrainingListener l : listeners) {
+          l.onStep(run, step + 1, stepNanos);
         }
       }
     }
@@ -142,35 +170,43 @@ public final class Trainer {
       if (!Double.isFinite(loss)) {
         throw new Diverged(stepsDone, loss);
       }
-      lastTrainLoss = loss;
+      progress.trainLoss(loss);
       var metrics = new TrainingMetrics(stepsDone, run.config().hyperparameters().steps(), loss,
           ((TFloat32) r.get(1)).getFloat(), ((TFloat32) r.get(2)).getFloat(),
-          examplesPerSecond(stepsDone), (System.nanoTime() - startNanos) / 1e9);
+          examplesPerSecond(stepsDone), progress.wallSeconds());
       listeners.forEach(l -> l.onTrainingMetrics(run, metrics));
     }
 
-    private void evaluate(long step) {
-      last = evaluator.evaluate(run.session(), run.model(), step);
-      if (!Double.isFinite(last.loss())) {
-        throw new Diverged(step, last.loss());
+    /** Evaluates the test set before the update of {@code step}; false when stopped midway. */
+    private boolean evaluate(long step) {
+      Phases.reached("eval-" + step, stopRequested);
+      Optional<Evaluation> done = evaluator.evaluate(run.session(), run.model(), step,
+          stopRequested);
+      if (done.isEmpty()) {
+        return false;
       }
-      if (best == null || last.accuracy() > best.accuracy()) {
-        best = last;
+      Evaluation evaluation = done.get();
+      if (!Double.isFinite(evaluation.loss())) {
+        throw new Diverged(step, evaluation.loss());
       }
-      listeners.forEach(l -> l.onEvaluation(run, last));
+      progress.evaluated(evaluation);
+      listeners.forEach(l -> l.onEvaluation(run, evaluation));
+      return true;
     }
 
     private double examplesPerSecond(long stepsDone) {
-      return trainNanos == 0 ? 0
-          : stepsDone * run.config().hyperparameters().batchSize() / (trainNanos / 1e9);
+      return progress.examplesPerSecond(stepsDone, run.config().hyperparameters().batchSize());
     }
 
     private TrainingResult result(long stepsDone, String status) {
-      double acc = last == null ? Double.NaN : last.accuracy();
-      return new TrainingResult(status, stepsDone, acc, best == null ? Double.NaN : best.accuracy(),
-          best == null ? 0 : best.step(), last == null ? Double.NaN : last.loss(), lastTrainLoss,
-          (System.nanoTime() - startNanos) / 1e9, trainNanos / 1e9, examplesPerSecond(stepsDone),
-          run.device());
+      EvaluationFigures last = progress.last();
+      EvaluationFigures best = progress.best();
+      return new TrainingResult(status, stepsDone,
+          last == null ? Double.NaN : last.accuracy(),
+          best == null ? Double.NaN : best.accuracy(), best == null ? 0 : best.step(),
+          last == null ? Double.NaN : last.loss(), progress.lastTrainLoss(),
+          progress.wallSeconds(), progress.trainSeconds(),
+          examplesPerSecond(stepsDone), run.device());
     }
   }
 

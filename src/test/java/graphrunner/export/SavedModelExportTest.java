@@ -18,7 +18,10 @@ import graphrunner.train.SessionFactory;
 import graphrunner.train.Trainer;
 import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingResult;
-import graphrunner.train.listener.SavedModelExportListener;
+import graphrunner.train.CheckpointExport;
+import graphrunner.train.CheckpointPolicy;
+import graphrunner.train.Checkpoints;
+import graphrunner.train.listener.CheckpointListener;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +77,15 @@ class SavedModelExportTest {
       }
       var experiment = Catalogue.create("fc5-relu-decay-dropout");
       var config = RunConfig.of(experiment.defaults().withSteps(60), 11).withEvalEvery(30);
-      var listeners = List.of(new ProbeBatch(), new SavedModelExportListener(
-          () -> Catalogue.create("fc5-relu-decay-dropout"), root, exports::add));
+      Path runDir = Files.createTempDirectory(dataDir, "run");
+      var checkpoints = new Checkpoints(runDir);
+      var listeners = List.of(new ProbeBatch(),
+          new CheckpointListener(checkpoints, CheckpointPolicy.DEFAULT));
       new Trainer(listeners, () -> false).train(experiment, tiny, config,
           SessionFactory.forRun(config, () -> {}));
+      exports.add(CheckpointExport.export(experiment.id(), config.hyperparameters(),
+          config.seed(), checkpoints.newest().orElseThrow(), tiny.classNames(), root,
+          () -> false));
     }
   }
 
@@ -193,32 +201,39 @@ class SavedModelExportTest {
   }
 
   @Test
-  void sigkillDuringExportLeavesNoFinishedLookingVersion(@TempDir Path killRoot)
+  void sigkillInsideAnExportLeavesNoVersionAndTheNextExportClearsUp(@TempDir Path killRoot)
       throws Exception {
-    var process = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-        ExportLoop.class.getName(), killRoot.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    var output = new java.io.BufferedReader(new java.io.InputStreamReader(
-        process.getInputStream(), StandardCharsets.UTF_8));
-    assertEquals("exported", output.readLine(), "the loop finished a first export");
-    Thread.sleep(1000 + (long) (Math.random() * 500)); // somewhere in a later export
-    process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+    var process = new ProcessBuilder(javaBinary(), "-Dgraphrunner.pauseAt=export", "-cp",
+        System.getProperty("java.class.path"), ExportOnce.class.getName(), killRoot.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(
+          process.getErrorStream(), StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = stderr.readLine();
+      } while (line != null && !line.equals("graph-runner: paused at export"));
+      assertEquals("graph-runner: paused at export", line, "the child reached the export");
+      Path parent = killRoot.resolve("loop");
+      List<Path> staged = children(parent);
+      assertEquals(1, staged.size(), staged.toString());
+      assertTrue(staged.get(0).getFileName().toString().startsWith(".tmp-"));
+      assertTrue(Files.isRegularFile(staged.get(0).resolve("saved_model.pb")), "mid-export");
+    } finally {
+      process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+    }
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));
 
     Path parent = killRoot.resolve("loop");
-    try (Stream<Path> children = Files.list(parent)) {
-      for (Path child : children.toList()) {
-        if (child.getFileName().toString().matches("\\d+")) {
-          assertTrue(Files.isRegularFile(child.resolve("saved_model.pb")), child.toString());
-          assertTrue(Files.isRegularFile(child.resolve("variables/variables.index")));
-          assertTrue(Files.isRegularFile(child.resolve(SavedModelExporter.LABELS)));
-        }
-      }
-    }
-    // the version TF Serving would pick loads and serves
-    Path newest = SavedModelDirectory.resolve(parent);
-    try (var bundle = SavedModelBundle.load(newest.toString(), "serve")) {
-      assertEquals(1, bundle.signatures().size());
+    assertTrue(children(parent).stream()
+        .noneMatch(p -> p.getFileName().toString().matches("\\d+")), "no version appeared");
+    SavedModelExporter.checkWritable(killRoot, "loop"); // what the next train does first
+    assertEquals(List.of(), children(parent));
+  }
+
+  private static List<Path> children(Path dir) throws Exception {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.toList();
     }
   }
 

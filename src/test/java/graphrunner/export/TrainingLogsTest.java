@@ -39,7 +39,7 @@ class TrainingLogsTest {
     var splits = DataSplitsReader.read(Dataset.FASHION_MNIST, DatasetFolder.require(data, "t"));
     var experiment = Catalogue.create("fc5-relu-decay-dropout");
     var config = RunConfig.of(experiment.defaults().withSteps(130), 3).withEvalEvery(50);
-    new Trainer(List.of(new TensorBoardListener(runDir, 100)), () -> false)
+    new Trainer(List.of(new TensorBoardListener(runDir, 40)), () -> false)
         .train(experiment, splits, config, SessionFactory.forRun(config, () -> {}));
     train = EventFileReader.readDir(runDir.resolve("train"));
     test = EventFileReader.readDir(runDir.resolve("test"));
@@ -69,8 +69,27 @@ class TrainingLogsTest {
   void learningRatesMatchTheDecayFormulaAtEveryLoggedStep() {
     Map<Long, Float> rates = EventFileReader.scalars(train, "learning_rate");
     assertTrue(rates.size() >= 6, rates.toString());
+    // logged at the number of updates done, s: the rate the s-th update used, lr(s - 1)
     rates.forEach((step, lr) ->
-        assertEquals(0.0001 + 0.003 * Math.exp(-step / 2000.0), lr, 1e-6, "step " + step));
+        assertEquals(0.0001 + 0.003 * Math.exp(-(step - 1) / 2000.0), lr, 1e-6, "step " + step));
+  }
+
+  @Test
+  void trainAndTestScalarsLineUpAtTheNumberOfUpdatesDone() {
+    // train metrics come every 20 updates and at the last; the test set every 50 and at the end
+    Set<Long> trainSteps = EventFileReader.scalars(train, "loss").keySet();
+    assertTrue(trainSteps.contains(100L) && trainSteps.contains(130L), trainSteps.toString());
+    assertTrue(EventFileReader.scalars(train, "accuracy").containsKey(130L));
+    assertFalse(trainSteps.contains(99L) || trainSteps.contains(129L), trainSteps.toString());
+  }
+
+  @Test
+  void histogramsFollowTheirOwnCadenceNotTheEvaluations() {
+    Set<Long> steps = train.stream().filter(e -> e.hasSummary()
+            && e.getSummary().getValue(0).getTag().equals("layer1/W1")
+            && e.getSummary().getValue(0).hasHisto())
+        .map(Event::getStep).collect(Collectors.toSet());
+    assertEquals(Set.of(0L, 40L, 80L, 120L, 130L), steps);
   }
 
   @Test

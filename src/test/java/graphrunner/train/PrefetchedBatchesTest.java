@@ -24,8 +24,8 @@ class PrefetchedBatchesTest {
   @Test
   void prefetchingYieldsTheSameBatchesInTheSameOrder() {
     var data = images(50);
-    var plain = new ShuffledBatches(data, 10, 3);
-    try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, 3), 10, 28, 28);
+    var plain = new ShuffledBatches(data, 10, 3, 0);
+    try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, 3, 0), 10, 28, 28);
         TFloat32 x = TFloat32.tensorOf(Shape.of(10, 28, 28, 1));
         TFloat32 y = TFloat32.tensorOf(Shape.of(10, 10))) {
       for (int batch = 0; batch < 12; batch++) {
@@ -45,7 +45,7 @@ class PrefetchedBatchesTest {
     var data = images(50);
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
       for (int i = 0; i < 2000; i++) {
-        try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, i), 10, 28, 28)) {
+        try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, i, 0), 10, 28, 28)) {
           prefetched.next(); // leaves a fill queued or running when close() comes
         }
       }

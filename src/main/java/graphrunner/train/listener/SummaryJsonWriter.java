@@ -1,78 +1,94 @@
 package graphrunner.train.listener;
 
-import com.google.gson.GsonBuilder;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.train.Checkpoints;
 import graphrunner.train.RunContext;
 import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Writes {@code summary.json} into the run directory when the run ends, completed or not:
- * written to a temporary file and renamed, so it is either whole or absent.
+ * Keeps the run's {@code summary.json}: written when the run starts (status {@code running}, the
+ * settings and the arguments that {@code train --resume} replays), and completed when it ends,
+ * completed, interrupted or diverged. A resumed run completes the same file and lists each
+ * segment of the run under {@code segments}.
  */
 public final class SummaryJsonWriter implements TrainingListener {
-  public static final String FILE_NAME = "summary.json";
   private final Path runDir;
-  private final Instant started = Instant.now();
+  private final List<String> arguments;
+  private JsonObject summary;
 
-  public SummaryJsonWriter(Path runDir) {
+  /** @param arguments the {@code train} arguments that reproduce this run's settings */
+  public SummaryJsonWriter(Path runDir, List<String> arguments) {
     this.runDir = runDir;
+    this.arguments = List.copyOf(arguments);
+  }
+
+  @Override
+  public void onStart(RunContext run) {
+    summary = run.resumed() ? SummaryJson.read(runDir) : fresh(run);
+    summary.addProperty("status", "running");
+    JsonObject segment = new JsonObject();
+    segment.addProperty("started", Instant.now().toString());
+    segment.addProperty("from_step", run.progress().startStep());
+    segment.addProperty("pid", ProcessHandle.current().pid());
+    if (!summary.has("segments")) {
+      summary.add("segments", new JsonArray());
+    }
+    summary.getAsJsonArray("segments").add(segment);
+    SummaryJson.write(runDir, summary);
+  }
+
+  private JsonObject fresh(RunContext run) {
+    Hyperparameters hp = run.config().hyperparameters();
+    JsonObject hyper = new JsonObject();
+    hyper.addProperty("steps", hp.steps());
+    hyper.addProperty("batch_size", hp.batchSize());
+    hyper.addProperty("learning_rate", hp.learningRate().describe());
+    hyper.addProperty("optimizer", hp.optimizer().describe());
+    hyper.addProperty("pkeep", hp.pkeep());
+    if (!hp.init().isEmpty()) {
+      hyper.addProperty("init", hp.init());
+    }
+    JsonObject fresh = new JsonObject();
+    fresh.addProperty("experiment", run.experiment().id());
+    fresh.addProperty("dataset", run.data().datasetId());
+    fresh.addProperty("status", "running");
+    fresh.add("hyperparameters", hyper);
+    fresh.addProperty("seed", run.config().seed());
+    JsonArray args = new JsonArray();
+    arguments.forEach(args::add);
+    fresh.add("arguments", args);
+    fresh.addProperty("device", run.device());
+    fresh.addProperty("threads", run.config().threads());
+    fresh.addProperty("started", Instant.now().toString());
+    return fresh;
   }
 
   @Override
   public void onEnd(RunContext run, TrainingResult result) {
-    Hyperparameters hp = run.config().hyperparameters();
-    Map<String, Object> hyper = new LinkedHashMap<>();
-    hyper.put("steps", hp.steps());
-    hyper.put("batch_size", hp.batchSize());
-    hyper.put("learning_rate", hp.learningRate().describe());
-    hyper.put("optimizer", hp.optimizer().describe());
-    hyper.put("pkeep", hp.pkeep());
-    if (!hp.init().isEmpty()) {
-      hyper.put("init", hp.init());
-    }
-
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("experiment", run.experiment().id());
-    summary.put("dataset", run.data().datasetId());
-    summary.put("status", result.status());
-    summary.put("hyperparameters", hyper);
-    summary.put("seed", run.config().seed());
-    summary.put("steps", result.steps());
-    summary.put("final_test_accuracy", result.finalTestAccuracy());
-    summary.put("max_test_accuracy", result.maxTestAccuracy());
-    summary.put("max_test_accuracy_step", result.maxAccuracyStep());
-    summary.put("final_test_loss", result.finalTestLoss());
-    summary.put("final_train_loss", result.finalTrainLoss());
-    summary.put("wall_seconds", result.wallSeconds());
-    summary.put("train_seconds", result.trainSeconds());
-    summary.put("examples_per_second", result.examplesPerSecond());
-    summary.put("device", result.device());
-    summary.put("threads", run.config().threads());
-    summary.put("started", started.toString());
-    write(summary);
-  }
-
-  private void write(Map<String, Object> summary) {
-    String json = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-        .create().toJson(summary);
-    Path target = runDir.resolve(FILE_NAME);
-    try {
-      Path temp = Files.createTempFile(runDir, ".summary", ".tmp");
-      Files.writeString(temp, json + "\n", StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot write " + target + ": " + e.getMessage(), e);
-    }
+    summary.addProperty("status", result.status());
+    summary.addProperty("steps", result.steps());
+    summary.addProperty("final_test_accuracy", result.finalTestAccuracy());
+    summary.addProperty("max_test_accuracy", result.maxTestAccuracy());
+    summary.addProperty("max_test_accuracy_step", result.maxAccuracyStep());
+    summary.addProperty("final_test_loss", result.finalTestLoss());
+    summary.addProperty("final_train_loss", result.finalTrainLoss());
+    summary.addProperty("wall_seconds", result.wallSeconds());
+    summary.addProperty("train_seconds", result.trainSeconds());
+    summary.addProperty("examples_per_second", result.examplesPerSecond());
+    summary.addProperty("device", result.device());
+    new Checkpoints(runDir).newest().ifPresent(c ->
+        summary.addProperty("checkpoint", runDir.relativize(c.dir()).toString()));
+    JsonArray segments = summary.getAsJsonArray("segments");
+    JsonObject segment = segments.get(segments.size() - 1).getAsJsonObject();
+    segment.addProperty("to_step", result.steps());
+    segment.addProperty("ended", Instant.now().toString());
+    segment.addProperty("status", result.status());
+    SummaryJson.write(runDir, summary);
   }
 }

@@ -1,5 +1,6 @@
 package graphrunner.train.listener;
 
+import graphrunner.Phases;
 import graphrunner.export.EventFileWriter;
 import graphrunner.export.PredictionGrid;
 import graphrunner.train.Evaluation;
@@ -17,6 +18,7 @@ import org.tensorflow.types.TFloat32;
  * training loss, accuracy and learning rate, and histograms of every weight and bias;
  * {@code <run>/test/} gets the test loss and accuracy and a grid of test images with their
  * predictions (misclassified first) at each evaluation. Flushed at every evaluation and at the end.
+ * A resumed run appends new files to the same folders.
  */
 public final class TensorBoardListener implements TrainingListener {
   private static final int GRID_IMAGES = 100;
@@ -25,7 +27,7 @@ public final class TensorBoardListener implements TrainingListener {
   private EventFileWriter train;
   private EventFileWriter test;
 
-  /** @param histogramEvery steps between weight histograms (at evaluations that fall on them) */
+  /** @param histogramEvery steps between weight histograms (and one at the start and the end) */
   public TensorBoardListener(Path runDir, int histogramEvery) {
     this.runDir = runDir;
     this.histogramEvery = histogramEvery;
@@ -40,18 +42,29 @@ public final class TensorBoardListener implements TrainingListener {
       train.close(); // the run stops here: leave no open file behind
       throw e;
     }
+    long start = run.progress().startStep();
+    if (run.resumed()) {
+      train.sessionStart(start);
+      test.sessionStart(start);
+    }
     train.graph(run.graph().toGraphDef());
-    histograms(run, 0);
+    histograms(run, start);
     train.flush();
   }
 
+  /** Every scalar, histogram and image is logged at the number of updates done. */
   @Override
   public void onTrainingMetrics(RunContext run, TrainingMetrics m) {
-    // logged at the index of the update whose batch they describe, so lr follows lr(step)
-    long step = m.step() - 1;
-    train.scalar("loss", step, m.loss());
-    train.scalar("accuracy", step, m.accuracy());
-    train.scalar("learning_rate", step, m.learningRate());
+    train.scalar("loss", m.step(), m.loss());
+    train.scalar("accuracy", m.step(), m.accuracy());
+    train.scalar("learning_rate", m.step(), m.learningRate());
+  }
+
+  @Override
+  public void onStep(RunContext run, long stepsDone, long stepNanos) {
+    if (stepsDone % histogramEvery == 0) {
+      histograms(run, stepsDone);
+    }
   }
 
   @Override
@@ -59,11 +72,9 @@ public final class TensorBoardListener implements TrainingListener {
     test.scalar("loss", e.step(), e.loss());
     test.scalar("accuracy", e.step(), e.accuracy());
     var images = run.data().test();
+    Phases.reached("images-" + e.step(), run.stopRequested());
     test.image("predictions", e.step(), PredictionGrid.render(images, e.predicted(),
         run.data().classNames(), PredictionGrid.pick(images, e.predicted(), GRID_IMAGES)));
-    if (e.step() > 0 && e.step() % histogramEvery == 0) {
-      histograms(run, e.step());
-    }
     train.flush();
     test.flush();
   }

@@ -8,9 +8,12 @@ import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 
-/** A process that exports the same model again and again, to be killed mid-export by a test. */
-public final class ExportLoop {
-  private ExportLoop() {}
+/**
+ * A process that exports one model under {@code args[0]}/loop, for tests that stop or kill it
+ * inside the export ({@code -Dgraphrunner.pauseAt=export}).
+ */
+public final class ExportOnce {
+  private ExportOnce() {}
 
   public static void main(String[] args) {
     Path root = Path.of(args[0]);
@@ -19,12 +22,9 @@ public final class ExportLoop {
       var model = experiment.build(Ops.create(graph), new Seeds(1), experiment.defaults());
       try (Session session = new Session(graph)) {
         session.initialize();
-        while (true) {
-          SavedModelExporter.export(session, model, root, "loop",
-              Collections.nCopies(10, "class"));
-          System.out.println("exported");
-          System.out.flush();
-        }
+        SavedModelExporter.export(session, model, root, "loop", Collections.nCopies(10, "class"),
+            () -> false);
+        System.out.println("exported");
       }
     }
   }

@@ -1,0 +1,102 @@
+package graphrunner.cli;
+
+import com.google.gson.JsonObject;
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import graphrunner.data.Dataset;
+import graphrunner.experiments.Catalogue;
+import graphrunner.experiments.Experiment;
+import graphrunner.experiments.Hyperparameters;
+import graphrunner.export.SavedModelExporter;
+import graphrunner.train.Checkpoint;
+import graphrunner.train.CheckpointExport;
+import graphrunner.train.listener.SummaryJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code export RUN_DIR}: exports a run's newest checkpoint as a SavedModel, e.g. after the
+ * export at the end of {@code train} failed (a full disk) or was interrupted, or to get a model
+ * from a run that was stopped early.
+ */
+final class ExportCommand implements Command {
+
+  @Override
+  public String name() {
+    return "export";
+  }
+
+  @Override
+  public String arguments() {
+    return "RUN_DIR";
+  }
+
+  @Override
+  public String summary() {
+    return "export a run's newest checkpoint as a SavedModel (models/<id>/<version>/)";
+  }
+
+  @Override
+  public Options options() {
+    return new Options().addOption(TrainingFlags.valued("export-dir", "DIR",
+        "where the SavedModel goes, as DIR/<id>/<version>/ (default: the run's own --export-dir, "
+            + "else models)"));
+  }
+
+  @Override
+  public void run(CommandLine line, Console out) {
+    RecordedRun run = RecordedRun.read(Path.of(Flags.single(line, "run directory")));
+    CommandLine recorded = run.replay(new TrainCommand().options(), Map.of());
+    Experiment experiment = Catalogue.create(run.experimentId());
+    Hyperparameters hp = TrainingFlags.hyperparameters(recorded, experiment, Integer.MAX_VALUE);
+    long seed = Flags.anyLong(recorded, "seed", 0);
+    Path root = line.hasOption("export-dir") ? Flags.path(line, "export-dir", null)
+        : Flags.path(recorded, "export-dir", "models");
+    SavedModelExporter.checkWritable(root, experiment.id());
+    if (!run.status().equals("completed")) {
+      out.note("note: the run is " + run.status() + "; the model is its newest checkpoint's");
+    }
+    try (StopSignal stop = new StopSignal(out.err())) {
+      exportRun(run, hp, seed, Dataset.byId(experiment.datasetId()).classNames(), root, out,
+          stop);
+    }
+  }
+
+  /**
+   * Exports {@code run}'s newest checkpoint and records the outcome in its summary.json. A failed
+   * or interrupted export says how to try again; the checkpoint stays.
+   */
+  static void exportRun(RecordedRun run, Hyperparameters hp, long seed, List<String> classNames,
+      Path root, Console out, StopSignal stop) {
+    Checkpoint checkpoint = run.newestCheckpoint();
+    String again = "; the trained model is kept in " + checkpoint.dir()
+        + "; export it with: graph-runner export " + run.dir();
+    try {
+      Path model = CheckpointExport.export(run.experimentId(), hp, seed, checkpoint, classNames,
+          root, stop::requested);
+      record(run, "exported", model.toAbsolutePath().toString());
+      out.note("SavedModel: " + model);
+    } catch (SavedModelExporter.ExportInterrupted e) {
+      record(run, "interrupted", null);
+      throw new UserError(stop.exitCode(), "interrupted during the export, which left nothing "
+          + "behind" + again);
+    } catch (UserError e) {
+      record(run, "failed", e.getMessage());
+      throw new UserError(e.exitCode(), e.getMessage() + again, e);
+    }
+  }
+
+  private static void record(RecordedRun run, String status, String detail) {
+    JsonObject summary = SummaryJson.read(run.dir());
+    JsonObject export = new JsonObject();
+    export.addProperty("status", status);
+    if (detail != null) {
+      export.addProperty(status.equals("exported") ? "path" : "reason", detail);
+    }
+    summary.add("export", export);
+    SummaryJson.write(run.dir(), summary);
+  }
+}

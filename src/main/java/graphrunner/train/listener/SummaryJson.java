@@ -1,0 +1,81 @@
+package graphrunner.train.listener;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Reads and writes a run's {@code summary.json}: strict JSON (a number that is not finite is
+ * written as null, its value named under {@code non_finite}), mode 0644 like every other output,
+ * and replaced in one rename, so the file is always whole.
+ */
+public final class SummaryJson {
+  public static final String FILE_NAME = "summary.json";
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+  private SummaryJson() {}
+
+  public static Path file(Path runDir) {
+    return runDir.resolve(FILE_NAME);
+  }
+
+  /** The run's summary; a missing or unreadable one is the user's data error. */
+  public static JsonObject read(Path runDir) {
+    Path file = file(runDir);
+    try {
+      return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+          .getAsJsonObject();
+    } catch (NoSuchFileException e) {
+      throw new UserError(ExitCode.DATA, runDir + " is not a run directory (no " + FILE_NAME
+          + ")");
+    } catch (IOException | JsonParseException | IllegalStateException e) {
+      throw new UserError(ExitCode.DATA, "damaged " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Writes {@code summary}, replacing non-finite numbers, atomically. */
+  public static void write(Path runDir, JsonObject summary) {
+    JsonObject strict = strict(summary);
+    Path target = file(runDir);
+    Path temp = runDir.resolve("." + FILE_NAME + ".tmp-" + ProcessHandle.current().pid());
+    try {
+      Files.writeString(temp, GSON.toJson(strict) + "\n", StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new UserError(ExitCode.IO, "cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonObject strict(JsonObject summary) {
+    JsonObject copy = summary.deepCopy();
+    JsonObject nonFinite = new JsonObject();
+    for (String key : summary.keySet()) {
+      JsonElement value = summary.get(key);
+      if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
+          && !Double.isFinite(value.getAsDouble())) {
+        copy.add(key, JsonNull.INSTANCE);
+        nonFinite.addProperty(key, Double.toString(value.getAsDouble()));
+      }
+    }
+    copy.remove("non_finite");
+    if (!nonFinite.isEmpty()) {
+      copy.add("non_finite", nonFinite);
+    }
+    return copy;
+  }
+}
