@@ -22,10 +22,10 @@ import graphrunner.train.TrainingResult;
 import graphrunner.train.listener.CheckpointListener;
 import graphrunner.train.listener.ClassificationReport;
 import graphrunner.train.listener.PlainProgressListener;
-import graphrunner.train.listener.ProgressBarListener;
 import graphrunner.train.listener.SummaryJson;
 import graphrunner.train.listener.SummaryJsonWriter;
 import graphrunner.train.listener.TensorBoardListener;
+import graphrunner.train.listener.TerminalProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +133,8 @@ final class TrainCommand implements Command {
     out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
 
     List<TrainingListener> listeners = new ArrayList<>();
-    listeners.add(out.interactive() ? new ProgressBarListener(out.err())
+    listeners.add(out.interactive()
+        ? new TerminalProgressListener(out.err(), TerminalWidth.columns())
         : new PlainProgressListener(out.out()));
     listeners.add(new TensorBoardListener(runDir, histogramEvery));
     listeners.add(new CheckpointListener(new Checkpoints(runDir), checkpointPolicy));

@@ -73,18 +73,27 @@ public final class SavedModelExporter {
   }
 
   /**
-   * Checks, before any training, that a model can be exported under {@code root/id}: the folder
-   * is created and a staging folder made and removed in it. Leftovers of killed exports go too.
+   * Checks, before any training, that a model can be exported under {@code root/id}, without
+   * creating anything: the nearest folder of that path that exists must be a writable directory.
+   * Leftovers of killed exports there are removed.
    */
   public static void checkWritable(Path root, String id) {
-    Path parent = root.resolve(id);
+    Path parent = root.resolve(id).toAbsolutePath();
+    Path existing = parent;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    String problem = existing == null ? "no such folder"
+        : !Files.isDirectory(existing) ? existing + " is not a directory"
+        : !Files.isWritable(existing) ? "permission denied (" + existing + ")" : null;
+    if (problem != null) {
+      throw new UserError(ExitCode.IO, "cannot write SavedModels under --export-dir " + root
+          + ": " + problem);
+    }
     try {
       StagingDirectory.removeAbandoned(parent);
-      StagingDirectory.in(parent).close();
-    } catch (IOException | SecurityException e) {
-      throw new UserError(ExitCode.IO, "cannot write SavedModels under --export-dir " + root
-          + ": " + (e instanceof java.nio.file.AccessDeniedException ? "permission denied ("
-          + e.getMessage() + ")" : e.getMessage()));
+    } catch (IOException e) {
+      throw new UserError(ExitCode.IO, "cannot clean " + parent + ": " + e.getMessage(), e);
     }
   }
 

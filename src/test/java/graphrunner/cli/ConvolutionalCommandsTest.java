@@ -56,7 +56,8 @@ class ConvolutionalCommandsTest {
   @Test
   void kerasCnnTrainingEndsWithTheClassificationReport() {
     assertEquals(ExitCode.OK, run("train", "keras-cnn", "--steps", "2", "--batch-size", "10",
-        "--seed", "1", "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString()));
+        "--seed", "1", "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString(),
+        "--export-dir", temp.resolve("models").toString()));
     assertTrue(stdout().contains("confusion matrix"), stdout());
     assertTrue(stdout().contains("micro F1"), stdout());
     assertTrue(stdout().contains("training sample #5: predicted"), stdout());
@@ -66,14 +67,16 @@ class ConvolutionalCommandsTest {
   @Test
   void cnnBatchnormTrainsAFewStepsOnTinyData() {
     assertEquals(ExitCode.OK, run("train", "cnn-batchnorm", "--steps", "3", "--batch-size", "10",
-        "--seed", "1", "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString()));
+        "--seed", "1", "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString(),
+        "--export-dir", temp.resolve("models").toString()));
     assertTrue(stdout().contains("cnn-batchnorm completed"), stdout());
   }
 
   @Test
   void imeCnnTrainsAFewStepsWithItsTwoDropoutKnobs() {
     assertEquals(ExitCode.OK, run("train", "ime-cnn", "--steps", "3", "--seed", "1",
-        "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString()));
+        "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString(),
+        "--export-dir", temp.resolve("models").toString()));
   }
 
   @Test

@@ -59,7 +59,12 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("list", "describe", "train", "graph", "inspect", "predict", "bench")) {
+    var usage = CliRun.of("--help");
+    List<String> commands = usage.out().lines().skip(2).map(l -> l.trim().split("\\s+")[0])
+        .toList();
+    assertTrue(commands.containsAll(List.of("train", "export", "examples", "sweep")),
+        commands.toString());
+    for (String command : commands) {
       var run = CliRun.of(command, "--help");
       assertEquals(ExitCode.OK, run.exit(), command);
       assertTrue(run.out().contains("usage: graph-runner " + command), run.out());
@@ -156,6 +161,59 @@ class MainTest {
         file.toString());
     assertEquals(ExitCode.IO, run.exit(), run.err());
     assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void anUnwritableExportDirIsFoundBeforeAnyTraining() throws Exception {
+    Path file = Files.writeString(models.resolve("a-file"), "x");
+    var run = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--logdir",
+        logdir.toString(), "--export-dir", file.resolve("below").toString());
+    assertEquals(ExitCode.IO, run.exit(), run.err());
+    assertTrue(run.oneLineError(), run.err());
+    assertTrue(run.err().contains("--export-dir"), run.err());
+    assertFalse(Files.exists(logdir.resolve("softmax")), "no run was started");
+  }
+
+  @Test
+  void summaryJsonIsReadableByEveryoneAndStrictJsonWhenTheLossIsNotANumber() throws Exception {
+    var run = CliRun.of("train", "fc5-relu", "--data-dir", tinyData.toString(), "--logdir",
+        logdir.toString(), "--lr", "1e6", "--steps", "200", "--seed", "1", "--no-export");
+    assertEquals(ExitCode.DIVERGED, run.exit(), run.err());
+    try (Stream<Path> files = Files.walk(logdir)) {
+      Path summary = files.filter(p -> p.endsWith("summary.json")).findFirst().orElseThrow();
+      assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(summary)));
+      String text = Files.readString(summary);
+      var strict = new com.google.gson.stream.JsonReader(new java.io.StringReader(text));
+      strict.setStrictness(com.google.gson.Strictness.STRICT);
+      JsonObject parsed = JsonParser.parseReader(strict).getAsJsonObject();
+      assertTrue(parsed.get("final_train_loss").isJsonNull(), text);
+      assertEquals("NaN", parsed.getAsJsonObject("non_finite").get("final_train_loss")
+          .getAsString());
+    }
+  }
+
+  @Test
+  void aCompletedRunCannotBeResumedAndSaysWhy() throws Exception {
+    assertEquals(ExitCode.OK, train("--steps", "20", "--seed", "3").exit());
+    var resume = CliRun.of("train", "softmax", "--resume", "--logdir", logdir.toString());
+    assertEquals(ExitCode.USAGE, resume.exit(), resume.err());
+    assertTrue(resume.oneLineError(), resume.err());
+    assertTrue(resume.err().contains("no interrupted run of softmax"), resume.err());
+    Path runDir;
+    try (Stream<Path> runs = Files.list(logdir.resolve("softmax"))) {
+      runDir = runs.findFirst().orElseThrow();
+    }
+    var direct = CliRun.of("train", "--resume", runDir.toString());
+    assertEquals(ExitCode.USAGE, direct.exit(), direct.err());
+    assertTrue(direct.err().contains("it completed; nothing to resume"), direct.err());
+  }
+
+  @Test
+  void resumeRefusesSettingsThatWouldChangeTheRun() {
+    var run = CliRun.of("train", "softmax", "--resume", "--lr", "0.1");
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("--lr cannot be given with it"), run.err());
   }
 
   @Test

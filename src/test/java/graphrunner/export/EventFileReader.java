@@ -20,7 +20,7 @@ import org.tensorflow.proto.Summary;
  * Reads an event file as TensorBoard does, record by record: the length, the masked CRC32C of the
  * length, the data, the masked CRC32C of the data (both checked), then the {@link Event} proto.
  */
-final class EventFileReader {
+public final class EventFileReader {
   private EventFileReader() {}
 
   static List<Event> read(Path file) throws IOException {
@@ -45,7 +45,7 @@ final class EventFileReader {
   }
 
   /** The only event file in {@code dir}. */
-  static List<Event> readDir(Path dir) throws IOException {
+  public static List<Event> readDir(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> events = files.filter(p -> p.getFileName().toString()
           .startsWith("events.out.tfevents.")).toList();

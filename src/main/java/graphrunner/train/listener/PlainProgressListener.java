@@ -12,6 +12,8 @@ import java.io.PrintStream;
  */
 public final class PlainProgressListener implements TrainingListener {
   private final PrintStream stream;
+  private final RecentRate rate = new RecentRate();
+  private final long startNanos = System.nanoTime();
   private TrainingMetrics latest;
 
   public PlainProgressListener(PrintStream stream) {
@@ -21,6 +23,7 @@ public final class PlainProgressListener implements TrainingListener {
   @Override
   public void onTrainingMetrics(RunContext run, TrainingMetrics metrics) {
     latest = metrics;
+    rate.add((System.nanoTime() - startNanos) / 1e9, metrics.step());
   }
 
   @Override
@@ -31,12 +34,10 @@ public final class PlainProgressListener implements TrainingListener {
           e.accuracy());
       return;
     }
-    double secondsPerStep = latest.elapsedSeconds() / latest.step();
-    long etaSeconds = Math.round((total - e.step()) * secondsPerStep);
     stream.printf("step %,d/%,d  loss %.4f acc %.4f  lr %.3e  test loss %.4f acc %.4f  "
-            + "%,.0f ex/s  ETA %d:%02d%n", e.step(), total, latest.loss(), latest.accuracy(),
+            + "%,.0f ex/s  ETA %s%n", e.step(), total, latest.loss(), latest.accuracy(),
         latest.learningRate(), e.loss(), e.accuracy(), latest.examplesPerSecond(),
-        etaSeconds / 60, etaSeconds % 60);
+        RecentRate.format(rate.etaSeconds(total)));
     stream.flush();
   }
 }

@@ -24,7 +24,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class SummaryJson {
   public static final String FILE_NAME = "summary.json";
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
+      .create();
 
   private SummaryJson() {}
 

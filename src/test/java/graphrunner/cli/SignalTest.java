@@ -1,0 +1,149 @@
+package graphrunner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import graphrunner.ExitCode;
+import graphrunner.data.TinyIdx;
+import graphrunner.export.EventFileReader;
+import graphrunner.train.Checkpoints;
+import graphrunner.train.listener.SummaryJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Ctrl-C, SIGTERM and SIGKILL at each phase of a run, sent while the child is held inside that
+ * phase: a stop ends with a checkpoint, summary.json, flushed logs, its last lines and 130/143; a
+ * kill leaves nothing that the next start does not clear, and the run can be resumed.
+ */
+class SignalTest {
+  private static final String ID = "fc5-relu-decay-dropout";
+  @TempDir static Path data;
+  @TempDir Path logdir;
+  @TempDir Path models;
+
+  @BeforeAll
+  static void writeTinyData() {
+    TinyIdx.writeDataset(data, 600, 200, 3);
+  }
+
+  private List<String> trainArgs() {
+    return List.of("train", ID, "--steps", "60", "--eval-every", "20", "--checkpoint-every",
+        "10", "--seed", "4", "--data-dir", data.toString(), "--logdir", logdir.toString(),
+        "--export-dir", models.toString());
+  }
+
+  private Path onlyRunDir() throws Exception {
+    try (Stream<Path> runs = Files.list(logdir.resolve(ID))) {
+      List<Path> all = runs.toList();
+      assertEquals(1, all.size(), all.toString());
+      return all.get(0);
+    }
+  }
+
+  private static List<Path> staging(Path root) throws Exception {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList();
+    }
+  }
+
+  @ParameterizedTest(name = "SIG{1} at {0}")
+  @CsvSource({
+      "eval-0,        INT,  130, 0",
+      "eval-20,       INT,  130, 20",
+      "images-20,     INT,  130, 21",
+      "step-30,       INT,  130, 30",
+      "checkpoint-20, INT,  130, 20",
+      "eval-20,       TERM, 143, 20",
+      "step-30,       TERM, 143, 30"})
+  void aStopSignalEndsTheRunWithEverythingSaved(String phase, String signal, int exit,
+      long step) throws Exception {
+    try (var child = ChildRun.start(phase, trainArgs())) {
+      assertTrue(child.awaitPhase(), () -> phase + " not reached:\n" + child.stderrSoFar());
+      child.signal(signal);
+      assertEquals(exit, child.exitCode(), child.stderr());
+      System.out.printf("SIG%s at %s: exit %d after %.2f s%n", signal, phase, exit,
+          child.secondsToExit());
+      String err = child.stderr();
+      assertTrue(err.contains("graph-runner: interrupted at step " + step
+          + "; continue with: graph-runner train --resume "), err);
+      assertFalse(err.contains("internal error") || err.contains("Exception"), err);
+      assertTrue(child.stdout().contains(ID + " interrupted: max test accuracy"), child.stdout());
+      assertTrue(child.stdout().contains("summary: "), child.stdout());
+    }
+    Path run = onlyRunDir();
+    JsonObject summary = SummaryJson.read(run);
+    assertEquals("interrupted", summary.get("status").getAsString());
+    assertEquals(step, summary.get("steps").getAsLong());
+    assertEquals(step, new Checkpoints(run).newest().orElseThrow().step());
+    assertFalse(EventFileReader.readDir(run.resolve("test")).isEmpty(), "logs flushed");
+    assertEquals(List.of(), staging(logdir));
+    assertFalse(Files.exists(models.resolve(ID)), "no export of an unfinished run");
+  }
+
+  @ParameterizedTest(name = "SIG{0} during the export")
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void aStopDuringTheExportLeavesTheRunAndNoHalfModel(String signal, int exit)
+      throws Exception {
+    try (var child = ChildRun.start("export", trainArgs())) {
+      assertTrue(child.awaitPhase(), child::stderrSoFar);
+      child.signal(signal);
+      assertEquals(exit, child.exitCode(), child.stderr());
+      assertTrue(child.stderr().contains("interrupted during the export"), child.stderr());
+      assertTrue(child.stderr().contains("graph-runner export "), child.stderr());
+    }
+    Path run = onlyRunDir();
+    JsonObject summary = SummaryJson.read(run);
+    assertEquals("completed", summary.get("status").getAsString());
+    assertEquals("interrupted", summary.getAsJsonObject("export").get("status").getAsString());
+    assertEquals(List.of(), staging(models));
+    try (Stream<Path> versions = Files.list(models.resolve(ID))) {
+      assertEquals(0, versions.count());
+    }
+    var export = CliRun.of("export", run.toString());
+    assertEquals(ExitCode.OK, export.exit(), export.err());
+    assertTrue(Files.isRegularFile(models.resolve(ID).resolve("1/saved_model.pb")));
+  }
+
+  @ParameterizedTest(name = "SIGKILL at {0}")
+  @CsvSource({"eval-20, 20", "images-20, 20", "step-35, 30", "checkpoint-20, 10"})
+  void afterAKillTheRunResumesAndNothingIsLeftOver(String phase, long resumedFrom)
+      throws Exception {
+    try (var child = ChildRun.start(phase, trainArgs())) {
+      assertTrue(child.awaitPhase(), child::stderrSoFar);
+      child.signal("KILL");
+      assertEquals(137, child.exitCode());
+    }
+    Path run = onlyRunDir();
+    assertEquals("running", SummaryJson.read(run).get("status").getAsString());
+    var resume = CliRun.of("train", ID, "--resume", "--logdir", logdir.toString());
+    assertEquals(ExitCode.OK, resume.exit(), resume.err());
+    assertTrue(resume.err().contains("(step " + resumedFrom + ")"), resume.err());
+    assertEquals("completed", SummaryJson.read(run).get("status").getAsString());
+    assertEquals(List.of(), staging(logdir));
+    assertTrue(Files.isRegularFile(models.resolve(ID).resolve("1/saved_model.pb")));
+  }
+
+  @ParameterizedTest(name = "SIGKILL during the export")
+  @CsvSource("export")
+  void aKillDuringTheExportIsClearedByTheNextExport(String phase) throws Exception {
+    try (var child = ChildRun.start(phase, trainArgs())) {
+      assertTrue(child.awaitPhase(), child::stderrSoFar);
+      assertEquals(1, staging(models).size(), "inside the export");
+      child.signal("KILL");
+      assertEquals(137, child.exitCode());
+    }
+    var export = CliRun.of("export", onlyRunDir().toString());
+    assertEquals(ExitCode.OK, export.exit(), export.err());
+    assertEquals(List.of(), staging(models));
+    assertTrue(Files.isRegularFile(models.resolve(ID).resolve("1/saved_model.pb")));
+  }
+}
