@@ -13,7 +13,6 @@ import java.io.PrintStream;
 public final class PlainProgressListener implements TrainingListener {
   private final PrintStream stream;
   private final RecentRate rate = new RecentRate();
-  private final long startNanos = System.nanoTime();
   private TrainingMetrics latest;
 
   public PlainProgressListener(PrintStream stream) {
@@ -23,11 +22,16 @@ public final class PlainProgressListener implements TrainingListener {
   @Override
   public void onTrainingMetrics(RunContext run, TrainingMetrics metrics) {
     latest = metrics;
-    rate.add((System.nanoTime() - startNanos) / 1e9, metrics.step());
+  }
+
+  @Override
+  public void onStep(RunContext run, long stepsDone, long stepNanos) {
+    rate.stepDone(stepsDone, stepNanos);
   }
 
   @Override
   public void onEvaluation(RunContext run, Evaluation e) {
+    rate.evaluated();
     long total = run.config().hyperparameters().steps();
     if (latest == null || e.step() == 0) {
       stream.printf("step %,d/%,d  test loss %.4f acc %.4f%n", e.step(), total, e.loss(),
@@ -37,7 +41,7 @@ public final class PlainProgressListener implements TrainingListener {
     stream.printf("step %,d/%,d  loss %.4f acc %.4f  lr %.3e  test loss %.4f acc %.4f  "
             + "%,.0f ex/s  ETA %s%n", e.step(), total, latest.loss(), latest.accuracy(),
         latest.learningRate(), e.loss(), e.accuracy(), latest.examplesPerSecond(),
-        RecentRate.format(rate.etaSeconds(total)));
+        RecentRate.format(rate.etaSeconds(total, run.config().evalEvery())));
     stream.flush();
   }
 }

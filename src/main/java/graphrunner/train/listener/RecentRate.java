@@ -3,30 +3,52 @@ package graphrunner.train.listener;
 import java.util.ArrayDeque;
 
 /**
- * Steps per second over the last {@link #WINDOW_SECONDS} of a run, for an ETA that follows the
- * present pace (evaluations included, as they will recur) rather than the start's: the first
- * steps pay for JIT warm-up and graph optimisation and made early ETAs far too long.
+ * The time a run still needs: the remaining updates at the pace of the last
+ * {@link #WINDOW_SECONDS} of training, plus the remaining test-set evaluations at the last one's
+ * duration. Early ETAs from the whole run's average were far too long (the first steps pay for JIT
+ * warm-up and graph optimisation), and a window of wall time was thrown off by each evaluation.
  */
 final class RecentRate {
   static final double WINDOW_SECONDS = 20;
-  private final ArrayDeque<double[]> samples = new ArrayDeque<>(); // {seconds, step}
+  private final ArrayDeque<double[]> samples = new ArrayDeque<>(); // {training seconds, step}
+  private long trainNanos;
+  private long lastStepEndNanos;
+  private double evaluationSeconds;
 
-  void add(double seconds, long step) {
-    samples.addLast(new double[] {seconds, step});
+  /** After every update, with the update's own duration. */
+  void stepDone(long stepsDone, long stepNanos) {
+    trainNanos += stepNanos;
+    lastStepEndNanos = System.nanoTime();
+    double seconds = trainNanos / 1e9;
+    samples.addLast(new double[] {seconds, stepsDone});
     while (samples.size() > 2 && seconds - samples.peekFirst()[0] > WINDOW_SECONDS) {
       samples.removeFirst();
     }
   }
 
-  /** Seconds until {@code total} steps at the recent pace; -1 while there is no pace yet. */
-  long etaSeconds(long total) {
+  /** After an evaluation: it took the time since the last update ended. */
+  void evaluated() {
+    if (lastStepEndNanos > 0) {
+      evaluationSeconds = (System.nanoTime() - lastStepEndNanos) / 1e9;
+    }
+  }
+
+  /** Seconds until {@code total} updates are done and evaluated; -1 while there is no pace yet. */
+  long etaSeconds(long total, int evalEvery) {
     if (samples.size() < 2) {
       return -1;
     }
     double[] first = samples.peekFirst();
     double[] last = samples.peekLast();
     double stepsPerSecond = (last[1] - first[1]) / (last[0] - first[0]);
-    return stepsPerSecond > 0 ? Math.round((total - last[1]) / stepsPerSecond) : -1;
+    if (!(stepsPerSecond > 0)) {
+      return -1;
+    }
+    long step = (long) last[1];
+    // due: one before each update whose index is a multiple of evalEvery, from this step on,
+    // and one after the last update
+    long evaluationsLeft = (total - 1) / evalEvery - Math.max(0, step - 1) / evalEvery + 1;
+    return Math.round((total - step) / stepsPerSecond + evaluationsLeft * evaluationSeconds);
   }
 
   static String format(long seconds) {

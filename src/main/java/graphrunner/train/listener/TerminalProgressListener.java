@@ -20,10 +20,10 @@ public final class TerminalProgressListener implements TrainingListener {
   private final PrintStream stream;
   private final int width;
   private final RecentRate rate = new RecentRate();
-  private final long startNanos = System.nanoTime();
   private long lastDrawNanos;
   private long step;
   private long total;
+  private int evalEvery;
   private TrainingMetrics metrics;
   private Evaluation test;
 
@@ -37,19 +37,25 @@ public final class TerminalProgressListener implements TrainingListener {
   public void onStart(RunContext run) {
     step = run.progress().startStep();
     total = run.config().hyperparameters().steps();
+    evalEvery = run.config().evalEvery();
+  }
+
+  @Override
+  public void onStep(RunContext run, long stepsDone, long stepNanos) {
+    rate.stepDone(stepsDone, stepNanos);
   }
 
   @Override
   public void onTrainingMetrics(RunContext run, TrainingMetrics m) {
     metrics = m;
     step = m.step();
-    rate.add((System.nanoTime() - startNanos) / 1e9, step);
     draw(run, false);
   }
 
   @Override
   public void onEvaluation(RunContext run, Evaluation evaluation) {
     test = evaluation;
+    rate.evaluated();
     draw(run, false);
   }
 
@@ -75,7 +81,7 @@ public final class TerminalProgressListener implements TrainingListener {
   String line(String id) {
     List<String> fields = new ArrayList<>(List.of(
         String.format("%,d/%,d", step, total),
-        "ETA " + RecentRate.format(rate.etaSeconds(total))));
+        "ETA " + RecentRate.format(rate.etaSeconds(total, Math.max(1, evalEvery)))));
     if (test != null) {
       fields.add(String.format("test %.4f", test.accuracy()));
     }

@@ -1,7 +1,6 @@
 package graphrunner.train.listener;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -40,21 +39,32 @@ class ProgressLineTest {
   @Test
   void theEtaFollowsTheRecentPaceNotTheSlowStart() {
     var rate = new RecentRate();
-    rate.add(0, 0);
-    rate.add(30, 100);     // a slow start: 100 steps in 30 s (warm-up)
-    rate.add(31, 1100);    // then 1,000 steps a second
-    rate.add(32, 2100);
-    long eta = rate.etaSeconds(10_100);
-    assertTrue(eta >= 7 && eta <= 9, "8 s at the recent pace, got " + eta);
+    rate.stepDone(100, 30_000_000_000L);       // a slow start: 100 steps in 30 s (warm-up)
+    for (long step = 1100; step <= 31_100; step += 1000) {
+      rate.stepDone(step, 1_000_000_000L);    // then 1,000 steps a second
+    }
+    long eta = rate.etaSeconds(41_100, 1_000_000);
+    assertTrue(eta >= 9 && eta <= 11, "10 s at the recent pace, got " + eta);
+  }
+
+  @Test
+  void theEtaCountsTheEvaluationsStillDue() throws Exception {
+    var rate = new RecentRate();
+    rate.stepDone(100, 1_000_000_000L);
+    rate.stepDone(200, 1_000_000_000L);       // 100 steps a second
+    Thread.sleep(200);
+    rate.evaluated();                          // an evaluation of about 0.2 s
+    // 200 → 1,000: 8 s of updates, then evaluations at 200, 400, 600, 800 and 1,000
+    long eta = rate.etaSeconds(1000, 200);
+    assertTrue(eta >= 9 && eta <= 11, "8 s + 5 × 0.2 s, got " + eta);
   }
 
   @Test
   void noEtaBeforeThereIsAPace() {
     var rate = new RecentRate();
-    assertEquals(-1, rate.etaSeconds(100));
-    rate.add(1, 10);
-    assertEquals("--:--", RecentRate.format(rate.etaSeconds(100)));
-    assertFalse(RecentRate.format(3725).isEmpty());
+    assertEquals(-1, rate.etaSeconds(100, 10));
+    rate.stepDone(10, 1_000_000L);
+    assertEquals("--:--", RecentRate.format(rate.etaSeconds(100, 10)));
     assertEquals("1:02:05", RecentRate.format(3725));
   }
 }
