@@ -5,9 +5,11 @@ package graphrunner.bench;
  *
  * @param firstStepSeconds from the start of graph building to the end of the first update
  * @param rssMb resident memory after the first step and at each quarter of the loop
+ * @param heapMb the Java heap committed at the same points (part of the RSS)
  */
 public record LoopFigures(String name, int steps, int batchSize, double seconds,
-    double p50Millis, double p99Millis, double firstStepSeconds, double[] rssMb) {
+    double p50Millis, double p99Millis, double firstStepSeconds, double[] rssMb,
+    double[] heapMb) {
 
   public double stepsPerSecond() {
     return steps / seconds;
@@ -19,6 +21,7 @@ public record LoopFigures(String name, int steps, int batchSize, double seconds,
 
   static LoopFigures of(String name, StepTimes times, int batchSize, double firstStepSeconds) {
     return new LoopFigures(name, times.count(), batchSize, times.totalSeconds(),
-        times.quantileMillis(0.5), times.quantileMillis(0.99), firstStepSeconds, times.rssMb());
+        times.quantileMillis(0.5), times.quantileMillis(0.99), firstStepSeconds, times.rssMb(),
+        times.heapMb());
   }
 }

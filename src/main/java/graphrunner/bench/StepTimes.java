@@ -3,12 +3,14 @@ package graphrunner.bench;
 import java.util.Arrays;
 
 /**
- * Per-step durations of one benchmark loop, and resident memory after the first step and at each
- * quarter of the loop: a leak shows as growth that does not level off.
+ * Per-step durations of one benchmark loop, and resident memory (with the committed Java heap)
+ * after the first step and at each quarter of the loop: a leak shows as growth that does not
+ * level off and that the heap does not explain.
  */
 final class StepTimes {
   private final long[] nanos;
   private final double[] rssMb = new double[5];
+  private final double[] heapMb = new double[5];
   private int count;
 
   StepTimes(int capacity) {
@@ -20,11 +22,25 @@ final class StepTimes {
       nanos[count++] = stepNanos;
       int quarter = nanos.length / 4;
       if (count == 1) {
-        rssMb[0] = ResidentMemory.megabytes();
+        sampleMemory(0);
       } else if (quarter > 0 && count % quarter == 0 && count / quarter <= 4) {
-        rssMb[count / quarter] = ResidentMemory.megabytes();
+        sampleMemory(count / quarter);
       }
     }
+  }
+
+  /**
+   * RSS, and the part of it that is Java heap the JVM has committed: growth that the heap explains
+   * is the collector sizing itself, not a leak of native memory.
+   */
+  private void sampleMemory(int at) {
+    rssMb[at] = ResidentMemory.megabytes();
+    heapMb[at] = Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
+  }
+
+  /** Committed Java heap in MB at the same points as {@link #rssMb()}. */
+  double[] heapMb() {
+    return heapMb.clone();
   }
 
   /** RSS in MB after step 1, 25 %, 50 %, 75 % and 100 % of the steps. */

@@ -65,6 +65,15 @@ final class BenchCommand implements Command {
           f.name(), f.stepsPerSecond(), f.examplesPerSecond(), f.p50Millis(), f.p99Millis(),
           f.firstStepSeconds(), rss[0], rss[1], rss[2], rss[3], rss[4]));
     }
+    out.println(String.format("%-8s   %s", "memory", "RSS MB / of which Java heap committed, "
+        + "after step 1, 25/50/75/100 %"));
+    for (LoopFigures f : new LoopFigures[] {warmBare, runner, bare}) {
+      var row = new StringBuilder(String.format("%-8s  ", f.name()));
+      for (int i = 0; i < 5; i++) {
+        row.append(String.format(" %4.0f/%-4.0f", f.rssMb()[i], f.heapMb()[i]));
+      }
+      out.println(row.toString());
+    }
     out.println(String.format("runner overhead: %+.1f %% (mean step time), %+.1f %% (p50)",
         100 * (bare.stepsPerSecond() / runner.stepsPerSecond() - 1),
         100 * (runner.p50Millis() / bare.p50Millis() - 1)));

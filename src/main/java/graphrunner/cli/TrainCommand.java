@@ -9,6 +9,7 @@ import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.export.SavedModelExporter;
+import graphrunner.fs.WritableFolder;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.CheckpointExport;
 import graphrunner.train.CheckpointPolicy;
@@ -106,6 +107,10 @@ final class TrainCommand implements Command {
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
     Path logdir = Flags.path(line, "logdir", "runs");
+    WritableFolder.problem(logdir).ifPresent(problem -> {
+      throw new UserError(ExitCode.IO, "cannot write the run's logs under --logdir " + logdir
+          + ": " + problem);
+    });
     Optional<Checkpoint> from = resumed.map(RecordedRun::newestCheckpoint);
     if (line.hasOption("verbose")) {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(

@@ -3,6 +3,7 @@ package graphrunner.export;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
 import graphrunner.fs.StagingDirectory;
+import graphrunner.fs.WritableFolder;
 import graphrunner.graph.Model;
 import graphrunner.Phases;
 import java.io.IOException;
@@ -78,18 +79,11 @@ public final class SavedModelExporter {
    * Leftovers of killed exports there are removed.
    */
   public static void checkWritable(Path root, String id) {
-    Path parent = root.resolve(id).toAbsolutePath();
-    Path existing = parent;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    String problem = existing == null ? "no such folder"
-        : !Files.isDirectory(existing) ? existing + " is not a directory"
-        : !Files.isWritable(existing) ? "permission denied (" + existing + ")" : null;
-    if (problem != null) {
+    Path parent = root.resolve(id);
+    WritableFolder.problem(parent).ifPresent(problem -> {
       throw new UserError(ExitCode.IO, "cannot write SavedModels under --export-dir " + root
           + ": " + problem);
-    }
+    });
     try {
       StagingDirectory.removeAbandoned(parent);
     } catch (IOException e) {

@@ -155,12 +155,13 @@ class MainTest {
   }
 
   @Test
-  void unwritableLogdirIsAOneLineIoError() throws Exception {
+  void unwritableLogdirIsAOneLineIoErrorFoundBeforeTheDataIsRead() throws Exception {
     Path file = Files.writeString(logdir.resolve("not-a-dir"), "x");
-    var run = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--logdir",
-        file.toString());
-    assertEquals(ExitCode.IO, run.exit(), run.err());
+    var run = CliRun.of("train", "softmax", "--data-dir", logdir.resolve("no-data").toString(),
+        "--logdir", file.toString(), "--export-dir", models.toString());
+    assertEquals(ExitCode.IO, run.exit(), run.err()); // not DATA: the data was never looked at
     assertTrue(run.oneLineError(), run.err());
+    assertTrue(run.err().contains("--logdir"), run.err());
   }
 
   @Test
