@@ -79,14 +79,15 @@ final class SweepCommand implements Command {
             cell.result().maxTestAccuracy(),
             cell.result().finalTestAccuracy(), cell.slide(), cell.result().wallSeconds()));
       });
-    }
-    var table = new SweepTable(cells, config.hyperparameters().steps());
-    write(runDir.resolve("sweep.md"), table.markdown());
-    write(runDir.resolve("sweep.csv"), table.csv());
-    out.println(table.markdown());
-    out.println("written: " + runDir.resolve("sweep.md") + ", " + runDir.resolve("sweep.csv"));
-    if (cells.size() < 9) {
-      throw new UserError(ExitCode.INTERRUPTED, "interrupted after " + cells.size() + " cells");
+      // the table of the cells done is written even when the sweep was stopped
+      var table = new SweepTable(cells, config.hyperparameters().steps());
+      write(runDir.resolve("sweep.md"), table.markdown());
+      write(runDir.resolve("sweep.csv"), table.csv());
+      out.println(table.markdown());
+      out.println("written: " + runDir.resolve("sweep.md") + ", " + runDir.resolve("sweep.csv"));
+      if (cells.size() < 9) {
+        throw new UserError(stop.exitCode(), "interrupted after " + cells.size() + " cells");
+      }
     }
   }
 
