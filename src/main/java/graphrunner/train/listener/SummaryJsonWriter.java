@@ -1,6 +1,7 @@
 package graphrunner.train.listener;
 
 import com.google.gson.GsonBuilder;
+import graphrunner.BuildInfo;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
 import graphrunner.experiments.Hyperparameters;
@@ -60,6 +61,9 @@ public final class SummaryJsonWriter implements TrainingListener {
     summary.put("device", result.device());
     summary.put("threads", run.config().threads());
     summary.put("started", started.toString());
+    // with the settings above, what makes two runs comparable (graph-runner reproduce reuses runs)
+    summary.put("dataset_sha256", run.data().sha256());
+    summary.put("graph_runner_version", BuildInfo.version());
     write(summary);
   }
 
