@@ -26,7 +26,8 @@ public final class Main {
     this.console = console;
     for (Command c : List.of(new ListCommand(), new DescribeCommand(), new TrainCommand(),
         new GraphCommand(), new InspectCommand(), new PredictCommand(), new ExamplesCommand(),
-        new SweepCommand(), new BenchCommand())) {
+        new SweepCommand(), new BenchCommand(), new ReproduceCommand(this::run),
+        new ReportCommand(), new RunsCommand())) {
       commands.put(c.name(), c);
     }
   }
