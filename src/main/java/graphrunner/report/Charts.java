@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts, drawn by XChart and encoded as PNG (no display needed). */
 public final class Charts {
-  private static final int WIDTH = 640;
+  private static final int WIDTH = 600;
   private static final int HEIGHT = 360;
   private static final Color SLIDE = new Color(200, 60, 60);
   private static final Color[] HEAT = {new Color(247, 251, 255), new Color(107, 174, 214),

@@ -15,7 +15,8 @@ final class SweepResults {
   private static final List<String> DEPTHS = List.of("3", "5", "7");
   private static final List<String> RATES = List.of("0.03", "0.003", "0.0003");
 
-  private record Cell(String layers, String lrMax, double max, double fin, double slide) {}
+  private record Cell(String layers, String lrMax, long steps, double max, double fin,
+      double slide) {}
 
   private final Path dir;
   private final List<Cell> cells;
@@ -32,7 +33,7 @@ final class SweepResults {
       List<Cell> cells = new ArrayList<>();
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",");
-        cells.add(new Cell(f[0], f[1], Double.parseDouble(f[4]), Double.parseDouble(f[6]),
+        cells.add(new Cell(f[0], f[1], Long.parseLong(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]),
             Double.parseDouble(f[7])));
       }
       return new SweepResults(dir, cells);
@@ -65,7 +66,8 @@ final class SweepResults {
     return new Section("sweep", "Depth × learning rate (deck 003)", List.of(
         new Block.Text(String.format(Locale.ROOT, "fc + ReLU + dropout 0.75, %d of 9 cells, "
             + "from %s. Widths of the 3- and 7-layer nets are our choice.", cells.size(), dir)),
-        new Block.Command("tools/graph-runner sweep --seed 42"),
+        new Block.Command("tools/graph-runner sweep --seed 42 --steps "
+            + cells.stream().mapToLong(Cell::steps).max().orElse(0)),
         new Block.Table(List.of("layers", "decay", "max test accuracy", "final",
             "slide", "difference"), rows),
         new Block.Figure("Our max test accuracy per cell",
