@@ -34,7 +34,9 @@ public final class NotebookReport {
     notebook.add("metadata", metadata);
     notebook.addProperty("nbformat", 4);
     notebook.addProperty("nbformat_minor", 5);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(notebook);
+    // serializeNulls: a code cell's execution_count is required, and null (never run here)
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
+        .toJson(notebook);
   }
 
   private static String sectionText(Section section) {

@@ -1,6 +1,10 @@
 package graphrunner.report;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,9 +27,23 @@ final class ResultsFiles {
     return csv.toString();
   }
 
+  /** NaN (no slide figure) is written as null: JSON has no NaN. */
   static String json(List<ResultRow> rows) {
-    return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-        .disableHtmlEscaping().create().toJson(rows) + "\n";
+    JsonArray array = new JsonArray();
+    var gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    for (ResultRow row : rows) {
+      JsonObject object = gson.toJsonTree(row).getAsJsonObject();
+      for (String key : List.copyOf(object.keySet())) {
+        JsonElement value = object.get(key);
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
+            && Double.isNaN(value.getAsDouble())) {
+          object.add(key, JsonNull.INSTANCE);
+        }
+      }
+      array.add(object);
+    }
+    return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
+        .toJson(array) + "\n";
   }
 
   /** Empty for NaN, so a spreadsheet sees a missing value rather than text. */

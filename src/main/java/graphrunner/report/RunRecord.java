@@ -85,7 +85,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
       return element.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
       throw new UserError(ExitCode.DATA, file + " is not valid JSON (truncated?): "
-          + firstLine(e.getMessage()), e);
+          + reason(e), e);
     } catch (IOException e) {
       throw new UserError(ExitCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -132,7 +132,10 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
     }
   }
 
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
+  /** Gson's message without the exception class names it is wrapped in. */
+  private static String reason(Exception e) {
+    Throwable root = e.getCause() != null ? e.getCause() : e;
+    String message = root.getMessage() == null ? "" : root.getMessage();
+    return message.replaceAll("^[\\w.$]+(Exception|Error): ", "").lines().findFirst().orElse("");
   }
 }
