@@ -72,7 +72,7 @@ final class ReproduceCommand implements Command {
     Path reportRoot = Flags.path(line, "report-dir", "notebooks-export");
     requireWritable(reportRoot);
     var suite = new SuiteRun(line, out, cli);
-    List<String> failures = new ArrayList<>();
+    List<UserError> failures = new ArrayList<>();
     double remaining = items.stream().mapToDouble(SuiteItem::weight).sum();
     for (int i = 0; i < items.size(); i++) {
       SuiteItem item = items.get(i);
@@ -83,8 +83,10 @@ final class ReproduceCommand implements Command {
     }
     writeReport(suite, items, reportRoot, line.hasOption("quick"), out);
     if (!failures.isEmpty()) {
-      throw new UserError(ExitCode.DATA, failures.size() + " of " + items.size()
-          + " item(s) did not finish: " + String.join("; ", failures));
+      // the first failure's exit code: data missing (3), diverged (5), ...
+      throw new UserError(failures.get(0).exitCode(), failures.size() + " of " + items.size()
+          + " item(s) did not finish: " + String.join("; ",
+              failures.stream().map(UserError::getMessage).toList()));
     }
   }
 

@@ -57,16 +57,24 @@ final class SuiteRun {
     return eta;
   }
 
-  /** Reuses or trains {@code item}; a description of the failure, or empty when it finished. */
-  Optional<String> runItem(SuiteItem item) {
+  /**
+   * Reuses or trains {@code item}; its failure, or empty when it finished. Only an interruption
+   * stops the suite: the other items do not need the one that failed.
+   */
+  Optional<UserError> runItem(SuiteItem item) {
     try {
-      return item.isSweep() ? runSweep(item) : runExperiment(item);
+      if (item.isSweep()) {
+        runSweep(item);
+      } else {
+        runExperiment(item);
+      }
+      return Optional.empty();
     } catch (UserError e) {
       if (e.exitCode() == ExitCode.INTERRUPTED) {
         throw e;
       }
-      out.note("  " + item.id() + ": " + e.getMessage());
-      return Optional.of(item.id() + ": " + e.getMessage());
+      out.note("  " + item.id() + " did not finish: " + e.getMessage());
+      return Optional.of(new UserError(e.exitCode(), item.id() + ": " + e.getMessage(), e));
     }
   }
 
@@ -82,11 +90,11 @@ final class SuiteRun {
         .filter(dir -> SweepSettings.readFrom(dir).filter(w::equals).isPresent()).findFirst());
   }
 
-  private Optional<String> runExperiment(SuiteItem item) {
+  private void runExperiment(SuiteItem item) {
     Optional<RunRecord> reusable = finishedRun(item);
     if (reusable.isPresent()) {
       out.note("  reusing " + reusable.get().runDir() + " (same settings, seed and data)");
-      return Optional.empty();
+      return;
     }
     List<String> args = new ArrayList<>(List.of("train", item.id(), "--seed",
         Long.toString(seed), "--steps", Long.toString(item.steps()), "--logdir",
@@ -99,14 +107,13 @@ final class SuiteRun {
     if (item.experiment().reportsClassification()) {
       writeConfusion(item, run);
     }
-    return Optional.empty();
   }
 
-  private Optional<String> runSweep(SuiteItem item) {
+  private void runSweep(SuiteItem item) {
     Optional<Path> reusable = finishedSweep(item);
     if (reusable.isPresent()) {
       out.note("  reusing " + reusable.get() + " (same settings, seed and data)");
-      return Optional.empty();
+      return;
     }
     List<String> args = new ArrayList<>(List.of("sweep", "--seed", Long.toString(seed),
         "--steps", Long.toString(item.steps()), "--logdir", logdir.toString()));
@@ -116,7 +123,6 @@ final class SuiteRun {
     Path newest = RunIndex.scan(logdir).sweeps().stream().findFirst().orElseThrow(
         () -> new UserError(ExitCode.INTERNAL, "the sweep finished but left no sweep.csv"));
     sweepSettings(item).orElseThrow().writeTo(newest);
-    return Optional.empty();
   }
 
   /** Runs one command line in this process; its bar and messages are its own. */
@@ -129,7 +135,7 @@ final class SuiteRun {
           + ": run the same reproduce again to go on from there");
     }
     if (exit != ExitCode.OK) {
-      throw new UserError(exit, "stopped with exit code " + exit.code());
+      throw new UserError(exit, "exit code " + exit.code() + " (its error is above)");
     }
   }
 

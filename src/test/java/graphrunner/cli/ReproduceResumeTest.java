@@ -44,4 +44,16 @@ class ReproduceResumeTest {
     assertEquals(ExitCode.OK, ReproduceReportTest.reproduce(tmp, "softmax").exit());
     assertEquals(2, ReproduceReportTest.runDirs(tmp, "softmax"));
   }
+
+  @Test
+  void anExperimentWithoutItsDataIsSkippedAndTheOthersAreReported() throws Exception {
+    graphrunner.data.TinyIdx.writeDataset(tmp.resolve("data/fashion-mnist"), 300, 100, 3);
+    CliRun run = ReproduceReportTest.reproduce(tmp, "softmax", "mnist-softmax");
+    assertEquals(ExitCode.DATA, run.exit());
+    assertTrue(run.err().contains("1 of 2 item(s) did not finish: mnist-softmax"), run.err());
+    try (Stream<Path> reports = Files.list(tmp.resolve("reports"))) {
+      Path report = reports.findFirst().orElseThrow();
+      assertEquals(2, Files.readAllLines(report.resolve("results.csv")).size());
+    }
+  }
 }
