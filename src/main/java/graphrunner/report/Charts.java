@@ -22,6 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
   private static final int WIDTH = 600;
   private static final int HEIGHT = 360;
+  /** A first loss this many times the largest later one is drawn off scale. */
+  static final double OFF_SCALE = 20;
   private static final Color SLIDE = new Color(200, 60, 60);
   private static final Color[] HEAT = {new Color(247, 251, 255), new Color(107, 174, 214),
       new Color(8, 48, 107)};
@@ -46,15 +48,32 @@ public final class Charts {
   }
 
   /**
-   * Test and train loss on a logarithmic axis: a first evaluation in the thousands (cnn-batchnorm's
-   * untrained batch norm) would otherwise flatten the rest of the curve onto the x axis.
+   * Test and train loss. When the first points dwarf the rest (cnn-batchnorm's untrained batch
+   * norm gives a first test loss around 1e12, the rest lie around 20-40), the axis stops at 1.2 ×
+   * the largest later value and the title gives the off-scale value: a log axis would still press
+   * the part worth reading into its bottom decade.
    */
   public static byte[] loss(String experiment, RunCurves curves) {
-    XYChart chart = lineChart(experiment + ": loss (log scale)", "loss");
-    add(chart, "test", positive(curves.testLoss()));
-    add(chart, "train", positive(curves.trainLoss()));
-    chart.getStyler().setYAxisLogarithmic(true);
+    NavigableMap<Long, Double> test = positive(curves.testLoss());
+    NavigableMap<Long, Double> train = positive(curves.trainLoss());
+    double later = Math.max(maxAfterFirst(test), maxAfterFirst(train));
+    double first = Math.max(test.isEmpty() ? 0 : test.firstEntry().getValue(),
+        train.isEmpty() ? 0 : train.firstEntry().getValue());
+    boolean clip = later > 0 && first > OFF_SCALE * later;
+    XYChart chart = lineChart(experiment + ": loss" + (clip ? String.format(java.util.Locale.ROOT,
+        " (first evaluation %.3g, off scale)", first) : ""), "loss");
+    add(chart, "test", test);
+    add(chart, "train", train);
+    if (clip) {
+      chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.2 * later);
+    }
     return png(chart);
+  }
+
+  private static double maxAfterFirst(NavigableMap<Long, Double> values) {
+    return values.size() < 2 ? 0
+        : values.tailMap(values.firstKey(), false).values().stream()
+            .mapToDouble(Double::doubleValue).max().orElse(0);
   }
 
   public static byte[] learningRate(String experiment, RunCurves curves) {
@@ -63,21 +82,25 @@ public final class Charts {
     return png(chart);
   }
 
-  /** A matrix of numbers as a heat map, each cell printed with {@code pattern}. */
+  /** A matrix of numbers as a heat map, row 0 on top as in a table, each cell printed. */
   public static byte[] heatMap(String title, List<String> columns, List<String> rows,
       double[][] values, String pattern) {
-    HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 60).title(title)
-        .build();
+    int side = Math.max(columns.size(), rows.size());
+    HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(WIDTH, 70 * side + 200))
+        .height(Math.max(HEIGHT + 60, 52 * side + 120)).title(title).build();
     chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern(pattern)
         .setRangeColors(HEAT).setLegendPosition(LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     List<Number[]> cells = new ArrayList<>();
+    int last = rows.size() - 1;
     for (int r = 0; r < rows.size(); r++) {
       for (int c = 0; c < columns.size(); c++) {
-        cells.add(new Number[] {c, r, values[r][c]});
+        cells.add(new Number[] {c, last - r, values[r][c]}); // XChart's y axis grows upwards
       }
     }
-    chart.addSeries(title, columns, rows, cells);
+    List<String> upwards = new ArrayList<>(rows);
+    java.util.Collections.reverse(upwards);
+    chart.addSeries(title, columns, upwards, cells);
     return png(chart);
   }
 
@@ -111,7 +134,7 @@ public final class Charts {
     chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
   }
 
-  /** A log axis cannot show zero, negative or non-finite values; they are left out. */
+  /** Loss is positive; zero, negative or non-finite values (a diverged run) are left out. */
   private static NavigableMap<Long, Double> positive(NavigableMap<Long, Double> values) {
     var kept = new java.util.TreeMap<Long, Double>();
     values.forEach((step, v) -> {
@@ -123,7 +146,7 @@ public final class Charts {
   }
 
   private static String shortName(String name) {
-    return name.length() <= 8 ? name : name.substring(0, 7) + ".";
+    return name.length() <= 7 ? name : name.substring(0, 6).strip() + ".";
   }
 
   private static String percent(double fraction) {

@@ -44,7 +44,8 @@ final class ExperimentSection {
           Charts.accuracy(run.experiment(), curves, slide)));
     }
     if (!curves.testLoss().isEmpty()) {
-      blocks.add(new Block.Figure("Test and train loss, logarithmic axis",
+      blocks.add(new Block.Figure("Test and train loss (a first evaluation that dwarfs the rest "
+          + "is left off scale)",
           Charts.loss(run.experiment(), curves)));
     }
     if (curves.learningRateDecays()) {
