@@ -95,4 +95,13 @@ class ReportErrorsTest {
     assertEquals(ExitCode.OK, run.exit());
     assertTrue(run.out().contains("no summary.json (running, or killed)"), run.out());
   }
+
+  @Test
+  void theNewCommandsHaveHelp() {
+    for (String command : java.util.List.of("reproduce", "report", "runs")) {
+      CliRun run = CliRun.of(command, "--help");
+      assertEquals(ExitCode.OK, run.exit(), command);
+      assertTrue(run.out().contains("usage: graph-runner " + command), run.out());
+    }
+  }
 }
