@@ -8,7 +8,10 @@ import java.util.Map;
  * converted to seconds at the pace observed so far, so a faster or busier machine corrects itself.
  */
 final class SuiteEta {
-  /** Seconds for the slide's settings, measured on 2 cores; unknown items count as 60 s. */
+  /**
+   * Seconds for the slide's settings, measured on 2 cores (README), except mnist-softmax and
+   * mnist-cnn, estimated from softmax and from mnist-cnn's 100-step time; others count as 60 s.
+   */
   private static final Map<String, Double> MEASURED_SECONDS = Map.ofEntries(
       Map.entry("softmax", 2.0), Map.entry("fc5-sigmoid", 20.0), Map.entry("fc5-relu", 24.0),
       Map.entry("fc5-relu-decay", 20.0), Map.entry("fc5-relu-decay-dropout", 41.0),
