@@ -25,8 +25,9 @@ public final class Main {
   Main(Console console) {
     this.console = console;
     for (Command c : List.of(new ListCommand(), new DescribeCommand(), new TrainCommand(),
-        new ExportCommand(), new GraphCommand(), new InspectCommand(), new PredictCommand(), new ExamplesCommand(),
-        new SweepCommand(), new BenchCommand())) {
+        new ExportCommand(), new GraphCommand(), new InspectCommand(), new PredictCommand(),
+        new ExamplesCommand(), new SweepCommand(), new BenchCommand(),
+        new ReproduceCommand(this::run), new ReportCommand(), new RunsCommand())) {
       commands.put(c.name(), c);
     }
   }

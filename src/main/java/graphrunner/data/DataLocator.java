@@ -11,18 +11,23 @@ import java.util.stream.Collectors;
 
 /**
  * Decides where a data set's files come from and loads them. In order: the folder given with
- * {@code --data-dir}; else {@code $GRAPH_RUNNER_DATA/<id>/}; else the per-user cache, downloading
- * into it from the public mirrors when files are missing there. Only downloads are MD5-checked:
+ * {@code --data-dir}; else {@code $GRAPH_RUNNER_DATA/<id>/}; else a system-wide copy in
+ * {@code /usr/share/datasets/<id>/} (where Debian's {@code dataset-fashion-mnist} package puts
+ * Fashion-MNIST); else the per-user cache, downloading into it from the public mirrors when files
+ * are missing there. Only downloads are MD5-checked:
  * files the user provides may be recompressed, and the IDX reader validates their content anyway.
  */
 public final class DataLocator {
   /** Environment variable naming a folder that holds {@code fashion-mnist/} and {@code mnist/}. */
   public static final String DATA_ENV = "GRAPH_RUNNER_DATA";
+  /** Where distribution packages install data sets, one folder per id. */
+  public static final Path SYSTEM_DATASETS = Path.of("/usr/share/datasets");
 
   private final Function<String, String> env;
   private final Path cacheRoot;
   private final Function<Dataset, DownloadSpec> downloadSpecs;
   private final DatasetDownloader downloader;
+  private final Optional<Path> systemRoot;
 
   /**
    * @param env looks up environment variables (injectable so tests do not see the real ones)
@@ -31,10 +36,18 @@ public final class DataLocator {
    */
   public DataLocator(Function<String, String> env, Path cacheRoot,
       Function<Dataset, DownloadSpec> downloadSpecs, DatasetDownloader downloader) {
+    this(env, cacheRoot, downloadSpecs, downloader, Optional.empty());
+  }
+
+  /** @param systemRoot a read-only folder of data sets consulted before the cache, if any */
+  public DataLocator(Function<String, String> env, Path cacheRoot,
+      Function<Dataset, DownloadSpec> downloadSpecs, DatasetDownloader downloader,
+      Optional<Path> systemRoot) {
     this.env = env;
     this.cacheRoot = cacheRoot;
     this.downloadSpecs = downloadSpecs;
     this.downloader = downloader;
+    this.systemRoot = systemRoot;
   }
 
   /** Uses the published mirrors and checksums. */
@@ -42,10 +55,12 @@ public final class DataLocator {
     this(env, cacheRoot, Dataset::downloadSpec, DatasetDownloader.withDefaultTimeouts());
   }
 
-  /** The real environment and the default cache root. */
+  /** The real environment, {@link #SYSTEM_DATASETS} and the default cache root. */
   public static DataLocator fromEnvironment() {
     Path home = Path.of(System.getProperty("user.home"));
-    return new DataLocator(System::getenv, defaultCacheRoot(System::getenv, home));
+    return new DataLocator(System::getenv, defaultCacheRoot(System::getenv, home),
+        Dataset::downloadSpec, DatasetDownloader.withDefaultTimeouts(),
+        Optional.of(SYSTEM_DATASETS));
   }
 
   /** {@code $XDG_CACHE_HOME/graph-runner} if that is set to an absolute path, else {@code ~/.cache/graph-runner}. */
@@ -72,7 +87,9 @@ public final class DataLocator {
     if (root != null && !root.isBlank()) {
       return DatasetFolder.require(Path.of(root).resolve(dataset.id()), DATA_ENV + "=" + root);
     }
-    return fromCache(dataset);
+    // a system copy counts only when whole; a partial one falls through to the cache
+    Optional<DatasetFiles> system = systemRoot.flatMap(r -> DatasetFolder.find(r.resolve(dataset.id())));
+    return system.isPresent() ? system.get() : fromCache(dataset);
   }
 
   /** The folder the cache uses for this data set. */

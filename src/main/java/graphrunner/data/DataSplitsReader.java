@@ -15,7 +15,9 @@ public final class DataSplitsReader {
   public static DataSplits read(Dataset dataset, DatasetFiles files) {
     LabeledImages train = readSplit(dataset, files.trainImages(), files.trainLabels());
     LabeledImages test = readSplit(dataset, files.testImages(), files.testLabels());
-    return new DataSplits(dataset.id(), train, test, dataset.classNames());
+    // computed once here, so every run records which bytes it trained on
+    return new DataSplits(dataset.id(), train, test, dataset.classNames(),
+        DatasetChecksum.sha256(files));
   }
 
   private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile) {

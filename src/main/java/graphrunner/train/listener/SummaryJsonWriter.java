@@ -2,6 +2,7 @@ package graphrunner.train.listener;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import graphrunner.BuildInfo;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.RunContext;
@@ -66,6 +67,9 @@ public final class SummaryJsonWriter implements TrainingListener {
     fresh.addProperty("device", run.device());
     fresh.addProperty("threads", run.config().threads());
     fresh.addProperty("started", Instant.now().toString());
+    // with the settings above, what makes two runs comparable (graph-runner reproduce reuses runs)
+    fresh.addProperty("dataset_sha256", run.data().sha256());
+    fresh.addProperty("graph_runner_version", BuildInfo.version());
     return fresh;
   }
 

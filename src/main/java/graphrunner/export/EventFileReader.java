@@ -19,11 +19,12 @@ import org.tensorflow.proto.Summary;
 /**
  * Reads an event file as TensorBoard does, record by record: the length, the masked CRC32C of the
  * length, the data, the masked CRC32C of the data (both checked), then the {@link Event} proto.
+ * The report reads a run's curves back through it.
  */
 public final class EventFileReader {
   private EventFileReader() {}
 
-  static List<Event> read(Path file) throws IOException {
+  public static List<Event> read(Path file) throws IOException {
     List<Event> events = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file);
         DataInputStream data = new DataInputStream(in)) {
@@ -44,6 +45,53 @@ public final class EventFileReader {
     }
   }
 
+  /**
+   * Every event of every event file in {@code dir}, files in name order (their names start with
+   * the creation time). A file cut short by a killed run yields the records before the cut, as
+   * TensorBoard shows them; an absent directory yields none.
+   */
+  public static List<Event> readAllIn(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Event> events = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(EventFileReader::isEventFile).sorted().toList()) {
+        events.addAll(readUpToDamage(file));
+      }
+    }
+    return events;
+  }
+
+  private static boolean isEventFile(Path p) {
+    return p.getFileName().toString().startsWith("events.out.tfevents.");
+  }
+
+  private static List<Event> readUpToDamage(Path file) throws IOException {
+    List<Event> events = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file);
+        DataInputStream data = new DataInputStream(in)) {
+      while (true) {
+        try {
+          events.add(nextRecord(data));
+        } catch (EOFException | CorruptRecordException end) {
+          return events;
+        }
+      }
+    }
+  }
+
+  private static Event nextRecord(DataInputStream data) throws IOException {
+    byte[] length = new byte[8];
+    data.readFully(length);
+    check(length, readInt(data), "length");
+    long size = ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    byte[] record = new byte[Math.toIntExact(size)];
+    data.readFully(record);
+    check(record, readInt(data), "data");
+    return Event.parseFrom(record);
+  }
+
   /** The only event file in {@code dir}. */
   public static List<Event> readDir(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
@@ -57,7 +105,7 @@ public final class EventFileReader {
   }
 
   /** step → value of every scalar with this tag. */
-  static Map<Long, Float> scalars(List<Event> events, String tag) {
+  public static Map<Long, Float> scalars(List<Event> events, String tag) {
     Map<Long, Float> values = new TreeMap<>();
     for (Event e : events) {
       for (Summary.Value v : e.getSummary().getValueList()) {
@@ -69,7 +117,7 @@ public final class EventFileReader {
     return values;
   }
 
-  static List<Summary.Value> values(List<Event> events, Summary.Value.ValueCase kind) {
+  public static List<Summary.Value> values(List<Event> events, Summary.Value.ValueCase kind) {
     return events.stream().flatMap(e -> e.getSummary().getValueList().stream())
         .filter(v -> v.getValueCase() == kind).toList();
   }
@@ -82,7 +130,13 @@ public final class EventFileReader {
 
   private static void check(byte[] bytes, int expected, String what) throws IOException {
     if (TfRecordWriter.maskedCrc32c(bytes) != expected) {
-      throw new IOException("corrupt record: " + what + " CRC mismatch");
+      throw new CorruptRecordException("corrupt record: " + what + " CRC mismatch");
+    }
+  }
+
+  private static final class CorruptRecordException extends IOException {
+    CorruptRecordException(String message) {
+      super(message);
     }
   }
 }

@@ -1,0 +1,85 @@
+package graphrunner.cli;
+
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import graphrunner.experiments.Catalogue;
+import graphrunner.experiments.Experiment;
+import graphrunner.report.ReportBuilder;
+import graphrunner.report.ReportWriter;
+import graphrunner.report.RunIndex;
+import graphrunner.report.RunRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code report [RUN_DIR...]}: the report from runs that exist, without training. */
+final class ReportCommand implements Command {
+
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public String arguments() {
+    return "[RUN_DIR...]";
+  }
+
+  @Override
+  public String summary() {
+    return "build the report (HTML, notebook, CSV, JSON) from existing runs, without training";
+  }
+
+  @Override
+  public Options options() {
+    return addReportFlags(new Options());
+  }
+
+  static Options addReportFlags(Options options) {
+    options.addOption(TrainingFlags.valued("logdir", "DIR", "where runs are (runs)"));
+    options.addOption(TrainingFlags.valued("report-dir", "DIR",
+        "where the report goes, as DIR/<timestamp>/ (notebooks-export)"));
+    return options;
+  }
+
+  @Override
+  public void run(CommandLine line, Console out) {
+    Path logdir = Flags.path(line, "logdir", "runs");
+    RunIndex index = RunIndex.scan(logdir);
+    List<RunRecord> runs = new ArrayList<>();
+    for (String dir : line.getArgList()) {
+      runs.add(RunRecord.read(Path.of(dir)));
+    }
+    if (runs.isEmpty()) {
+      runs.addAll(newestOfEach(index));
+    }
+    if (runs.isEmpty()) {
+      throw new UserError(ExitCode.USAGE, "no finished runs under " + logdir
+          + " (train some, or run graph-runner reproduce)");
+    }
+    Path dir = write(runs, index.sweeps().stream().findFirst(),
+        Flags.path(line, "report-dir", "notebooks-export"), out);
+    out.println("report: " + dir.resolve(ReportWriter.HTML));
+  }
+
+  static List<RunRecord> newestOfEach(RunIndex index) {
+    List<RunRecord> runs = new ArrayList<>();
+    for (Experiment experiment : Catalogue.all()) {
+      index.newestFinished(experiment.id()).ifPresent(runs::add);
+    }
+    return runs;
+  }
+
+  /** Writes the report; it is titled a quick run when any run is shorter than its slide's. */
+  static Path write(List<RunRecord> runs, Optional<Path> sweep, Path reportRoot, Console out) {
+    boolean shortened = runs.stream().anyMatch(r ->
+        r.steps() < Catalogue.create(r.experiment()).defaults().steps());
+    out.note("report: " + runs.size() + " run(s)" + (sweep.isPresent() ? " and the sweep" : "")
+        + (shortened ? " (shortened runs: titled a quick run)" : ""));
+    var report = new ReportBuilder(runs, sweep, shortened).build();
+    return ReportWriter.write(report, reportRoot);
+  }
+}
