@@ -26,7 +26,8 @@ import org.tensorflow.Signature;
  *
  * <p>The export is built in a hidden sibling directory ({@code .tmp-<pid>-<n>}: not an integer, so
  * TF Serving and {@link #nextVersion} ignore it) and renamed into place when complete: a killed
- * process never leaves a directory that looks like a finished version.
+ * process never leaves a directory that looks like a finished version. {@code saved_model.pb} is
+ * completed ({@link SavedModelCompleter}) in the temporary directory too, before the rename.
  */
 public final class SavedModelExporter {
   public static final String SIGNATURE = "serving_default";
@@ -57,6 +58,7 @@ public final class SavedModelExporter {
       try {
         SavedModelBundle.exporter(temp.toString()).withTags("serve").withSession(session)
             .withSignature(signature(model)).export();
+        SavedModelCompleter.complete(temp, id);
         Files.createDirectories(temp.resolve("assets"));
         Files.write(temp.resolve(LABELS), classNames, StandardCharsets.UTF_8);
         return moveIntoNextVersion(temp, parent);

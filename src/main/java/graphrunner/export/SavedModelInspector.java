@@ -34,7 +34,10 @@ public final class SavedModelInspector {
           + "a SavedModel: " + e.getMessage());
     }
     var text = new StringBuilder("SavedModel: ").append(model).append("\n");
+    text.append("saved_model_schema_version: ").append(savedModel.getSavedModelSchemaVersion())
+        .append("\n");
     for (MetaGraphDef meta : savedModel.getMetaGraphsList()) {
+      metaInfo(text, meta);
       text.append("\nMetaGraphDef with tag-set: '")
           .append(String.join(", ", meta.getMetaInfoDef().getTagsList()))
           .append("' contains the following SignatureDefs:\n");
@@ -42,6 +45,24 @@ public final class SavedModelInspector {
       variables(text, meta);
     }
     return text.toString();
+  }
+
+  /** What produced the graph, and what a runtime needs to load it. */
+  private static void metaInfo(StringBuilder text, MetaGraphDef meta) {
+    var info = meta.getMetaInfoDef();
+    text.append("\nmeta_info_def:\n")
+        .append("  tags: ").append(String.join(", ", info.getTagsList())).append("\n")
+        .append("  meta_graph_version: ").append(info.getMetaGraphVersion()).append("\n")
+        .append("  tensorflow_version: ").append(info.getTensorflowVersion()).append("\n")
+        .append("  tensorflow_git_version: ").append(info.getTensorflowGitVersion()).append("\n")
+        .append("  stripped_default_attrs: ").append(info.getStrippedDefaultAttrs()).append("\n")
+        .append("  stripped_op_list: ").append(info.getStrippedOpList().getOpCount())
+        .append(" ops: ").append(info.getStrippedOpList().getOpList().stream()
+            .map(op -> op.getName()).collect(Collectors.joining(", "))).append("\n");
+    if (meta.hasSaverDef()) {
+      text.append("saver_def: version ").append(meta.getSaverDef().getVersion())
+          .append(", restore op ").append(meta.getSaverDef().getRestoreOpName()).append("\n");
+    }
   }
 
   private static void signature(StringBuilder text, String key, SignatureDef sig) {
