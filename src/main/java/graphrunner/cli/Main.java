@@ -58,19 +58,27 @@ public final class Main {
       command.run(line, console);
       return ExitCode.OK;
     } catch (UserError e) {
-      console.err().println("graph-runner: " + e.getMessage());
+      console.err().println("graph-runner: " + oneLine(e.getMessage()));
       if (debug) {
         e.printStackTrace(console.err());
       }
       return e.exitCode();
     } catch (RuntimeException | Error e) {
-      console.err().println("graph-runner: internal error: " + e
+      console.err().println("graph-runner: internal error: " + oneLine(e.toString())
           + (debug ? "" : " (run again with --debug for the stack trace)"));
       if (debug) {
         e.printStackTrace(console.err());
       }
       return ExitCode.INTERNAL;
     }
+  }
+
+  /**
+   * TensorFlow's messages often run over several lines (the error, then "[[{{node ...}}]]" or a
+   * blank line and a hint): joined, so that every error is one line a script can grep.
+   */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R+\\s*", " ");
   }
 
   private static Options withCommonFlags(Options options) {
