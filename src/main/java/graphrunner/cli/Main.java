@@ -2,7 +2,13 @@ package graphrunner.cli;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +39,24 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    useLauncherStderr();
     System.exit(new Main(Console.system()).run(args).code());
+  }
+
+  /**
+   * The launcher filters TensorFlow's native log lines out of fd 2 and hands us the unfiltered
+   * stderr as another descriptor ({@code GRAPH_RUNNER_STDERR_FD}); our own stderr goes there.
+   */
+  private static void useLauncherStderr() {
+    String fd = System.getenv("GRAPH_RUNNER_STDERR_FD");
+    if (fd != null && fd.matches("\\d+") && Files.isWritable(Path.of("/dev/fd/" + fd))) {
+      try {
+        System.setErr(new PrintStream(new FileOutputStream("/dev/fd/" + fd), true,
+            StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // keep the inherited stderr: the native lines then show, nothing is lost
+      }
+    }
   }
 
   ExitCode run(String[] args) {
