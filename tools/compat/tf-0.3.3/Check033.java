@@ -27,12 +27,13 @@ public final class Check033 {
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, 28, 28, 1),
             DataBuffers.of(test.pixels(from, n), true, false))) {
           Map<String, Tensor> out = serving.call(Map.of("images", x));
-          try (TInt64 classes = (TInt64) out.get("classes")) {
+          try {
+            TInt64 classes = (TInt64) out.get("classes");
             for (int i = 0; i < n; i++) {
               correct += classes.getLong(i) == test.label(from + i) ? 1 : 0;
             }
           } finally {
-            out.values().forEach(Tensor::close); // closing twice is harmless
+            out.values().forEach(Tensor::close); // every output, fetched or not
           }
         }
       }
