@@ -2,13 +2,12 @@ package graphrunner.cli;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,16 +45,25 @@ public final class Main {
   /**
    * The launcher filters TensorFlow's native log lines out of fd 2 and hands us the unfiltered
    * stderr as another descriptor ({@code GRAPH_RUNNER_STDERR_FD}); our own stderr goes there.
+   * The descriptor itself is written to, not a reopened {@code /dev/fd/N}: reopening a regular
+   * file would truncate it and write at an offset of its own, over what stdout wrote. Java has no
+   * public way to wrap a descriptor number, hence the reflection (the launcher opens
+   * {@code java.io} to it); without it, our stderr simply stays on the filtered fd 2.
    */
   private static void useLauncherStderr() {
     String fd = System.getenv("GRAPH_RUNNER_STDERR_FD");
-    if (fd != null && fd.matches("\\d+") && Files.isWritable(Path.of("/dev/fd/" + fd))) {
-      try {
-        System.setErr(new PrintStream(new FileOutputStream("/dev/fd/" + fd), true,
-            StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // keep the inherited stderr: the native lines then show, nothing is lost
-      }
+    if (fd == null || !fd.matches("\\d{1,4}")) {
+      return;
+    }
+    try {
+      var descriptor = new FileDescriptor();
+      Field number = FileDescriptor.class.getDeclaredField("fd");
+      number.setAccessible(true);
+      number.setInt(descriptor, Integer.parseInt(fd));
+      System.setErr(new PrintStream(new FileOutputStream(descriptor), true,
+          StandardCharsets.UTF_8));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // keep the inherited stderr: our lines then pass through the filter, nothing is lost
     }
   }
 
