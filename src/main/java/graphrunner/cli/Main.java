@@ -2,7 +2,12 @@ package graphrunner.cli;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +39,33 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    useLauncherStderr();
     System.exit(new Main(Console.system()).run(args).code());
+  }
+
+  /**
+   * The launcher filters TensorFlow's native log lines out of fd 2 and hands us the unfiltered
+   * stderr as another descriptor ({@code GRAPH_RUNNER_STDERR_FD}); our own stderr goes there.
+   * The descriptor itself is written to, not a reopened {@code /dev/fd/N}: reopening a regular
+   * file would truncate it and write at an offset of its own, over what stdout wrote. Java has no
+   * public way to wrap a descriptor number, hence the reflection (the launcher opens
+   * {@code java.io} to it); without it, our stderr simply stays on the filtered fd 2.
+   */
+  private static void useLauncherStderr() {
+    String fd = System.getenv("GRAPH_RUNNER_STDERR_FD");
+    if (fd == null || !fd.matches("\\d{1,4}")) {
+      return;
+    }
+    try {
+      var descriptor = new FileDescriptor();
+      Field number = FileDescriptor.class.getDeclaredField("fd");
+      number.setAccessible(true);
+      number.setInt(descriptor, Integer.parseInt(fd));
+      System.setErr(new PrintStream(new FileOutputStream(descriptor), true,
+          StandardCharsets.UTF_8));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // keep the inherited stderr: our lines then pass through the filter, nothing is lost
+    }
   }
 
   ExitCode run(String[] args) {
@@ -59,19 +90,27 @@ public final class Main {
       command.run(line, console);
       return ExitCode.OK;
     } catch (UserError e) {
-      console.err().println("graph-runner: " + e.getMessage());
+      console.err().println("graph-runner: " + oneLine(e.getMessage()));
       if (debug) {
         e.printStackTrace(console.err());
       }
       return e.exitCode();
     } catch (RuntimeException | Error e) {
-      console.err().println("graph-runner: internal error: " + e
+      console.err().println("graph-runner: internal error: " + oneLine(e.toString())
           + (debug ? "" : " (run again with --debug for the stack trace)"));
       if (debug) {
         e.printStackTrace(console.err());
       }
       return ExitCode.INTERNAL;
     }
+  }
+
+  /**
+   * TensorFlow's messages often run over several lines (the error, then "[[{{node ...}}]]" or a
+   * blank line and a hint): joined, so that every error is one line a script can grep.
+   */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R+\\s*", " ");
   }
 
   private static Options withCommonFlags(Options options) {

@@ -42,6 +42,9 @@ final class PredictCommand implements Command {
         "folder with the test set's IDX files (else $GRAPH_RUNNER_DATA, cache, download)"));
     options.addOption(TrainingFlags.valued("dataset", "ID",
         "fashion-mnist or mnist (default: mnist when the model's labels are digits)"));
+    options.addOption(org.apache.commons.cli.Option.builder().longOpt("trust-model")
+        .desc("serve a model even if its serving path reads or writes files, runs code or uses "
+            + "the network (refused otherwise, exit code 3)").build());
     return options;
   }
 
@@ -51,7 +54,8 @@ final class PredictCommand implements Command {
     if (args.isEmpty()) {
       throw new UserError(ExitCode.USAGE, "missing SavedModel directory");
     }
-    try (var predictor = new SavedModelPredictor(Path.of(args.get(0)))) {
+    try (var predictor = new SavedModelPredictor(Path.of(args.get(0)),
+        line.hasOption("trust-model"))) {
       if (args.size() > 1) {
         predictFiles(predictor, args.subList(1, args.size()), out);
       } else {

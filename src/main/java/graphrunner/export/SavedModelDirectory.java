@@ -19,6 +19,11 @@ public final class SavedModelDirectory {
     if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       return dir;
     }
+    if (Files.isDirectory(dir.resolve("variables"))) {
+      // a SavedModel that lost its graph: damaged, not a wrong directory
+      throw new UserError(ExitCode.DATA, "damaged SavedModel: " + dir.resolve("saved_model.pb")
+          + " is missing");
+    }
     if (Files.isDirectory(dir)) {
       try (Stream<Path> children = Files.list(dir)) {
         List<Path> versions = children

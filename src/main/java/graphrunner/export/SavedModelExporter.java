@@ -28,7 +28,8 @@ import org.tensorflow.Signature;
  *
  * <p>The export is built in a hidden {@link StagingDirectory} beside the versions (not an integer,
  * so TF Serving and {@link #nextVersion} ignore it) and renamed into place when complete: a killed
- * process never leaves a directory that looks like a finished version.
+ * process never leaves a directory that looks like a finished version. {@code saved_model.pb} is
+ * completed ({@link SavedModelCompleter}) in the staging folder too, before the rename.
  */
 public final class SavedModelExporter {
   public static final String SIGNATURE = "serving_default";
@@ -59,6 +60,7 @@ public final class SavedModelExporter {
         Path temp = staging.path();
         SavedModelBundle.exporter(temp.toString()).withTags("serve").withSession(session)
             .withSignature(signature(model)).export();
+        SavedModelCompleter.complete(temp, id);
         Files.createDirectories(temp.resolve("assets"));
         Files.write(temp.resolve(LABELS), classNames, StandardCharsets.UTF_8);
         Phases.reached("export", stopRequested);

@@ -1,9 +1,5 @@
 package graphrunner.export;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,22 +22,38 @@ public final class SavedModelInspector {
 
   public static String describe(Path dir) {
     Path model = SavedModelDirectory.resolve(dir);
-    SavedModel savedModel;
-    try {
-      savedModel = SavedModel.parseFrom(Files.readAllBytes(model.resolve("saved_model.pb")));
-    } catch (IOException e) {
-      throw new UserError(ExitCode.DATA, model.resolve("saved_model.pb") + " cannot be read as "
-          + "a SavedModel: " + e.getMessage());
-    }
+    SavedModel savedModel = SavedModelReader.read(model);
     var text = new StringBuilder("SavedModel: ").append(model).append("\n");
+    text.append("saved_model_schema_version: ").append(savedModel.getSavedModelSchemaVersion())
+        .append("\n");
     for (MetaGraphDef meta : savedModel.getMetaGraphsList()) {
+      metaInfo(text, meta);
       text.append("\nMetaGraphDef with tag-set: '")
           .append(String.join(", ", meta.getMetaInfoDef().getTagsList()))
           .append("' contains the following SignatureDefs:\n");
       new TreeMap<>(meta.getSignatureDefMap()).forEach((key, sig) -> signature(text, key, sig));
       variables(text, meta);
+      riskyOps(text, meta);
     }
     return text.toString();
+  }
+
+  /** What produced the graph, and what a runtime needs to load it. */
+  private static void metaInfo(StringBuilder text, MetaGraphDef meta) {
+    var info = meta.getMetaInfoDef();
+    text.append("\nmeta_info_def:\n")
+        .append("  tags: ").append(String.join(", ", info.getTagsList())).append("\n")
+        .append("  meta_graph_version: ").append(info.getMetaGraphVersion()).append("\n")
+        .append("  tensorflow_version: ").append(info.getTensorflowVersion()).append("\n")
+        .append("  tensorflow_git_version: ").append(info.getTensorflowGitVersion()).append("\n")
+        .append("  stripped_default_attrs: ").append(info.getStrippedDefaultAttrs()).append("\n")
+        .append("  stripped_op_list: ").append(info.getStrippedOpList().getOpCount())
+        .append(" ops: ").append(info.getStrippedOpList().getOpList().stream()
+            .map(op -> op.getName()).collect(Collectors.joining(", "))).append("\n");
+    if (meta.hasSaverDef()) {
+      text.append("saver_def: version ").append(meta.getSaverDef().getVersion())
+          .append(", restore op ").append(meta.getSaverDef().getRestoreOpName()).append("\n");
+    }
   }
 
   private static void signature(StringBuilder text, String key, SignatureDef sig) {
@@ -71,6 +83,13 @@ public final class SavedModelInspector {
             shape(shape.getShape()), dtype.getType()));
       }
     }
+  }
+
+  private static void riskyOps(StringBuilder text, MetaGraphDef meta) {
+    var findings = ServingPathAudit.findings(meta);
+    text.append("\nOps on the serving path that touch files, processes or the network: ")
+        .append(findings.isEmpty() ? "none" : findings.size()).append("\n");
+    findings.forEach(f -> text.append("  ").append(f).append("\n"));
   }
 
   /** {@code (-1, 28, 28, 1)}, {@code (-1)} for one dimension, {@code unknown_rank}. */

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
+import org.tensorflow.proto.SavedModel;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -29,8 +30,21 @@ public final class SavedModelPredictor implements AutoCloseable {
   private final SessionFunction serving;
   private final List<String> classNames;
 
+  /** A model whose serving path touches files, processes or the network is refused. */
   public SavedModelPredictor(Path dir) {
+    this(dir, false);
+  }
+
+  /**
+   * @param trusted serve even a model whose serving path runs a {@link RiskyOps risky op}
+   *     ({@code --trust-model})
+   */
+  public SavedModelPredictor(Path dir, boolean trusted) {
     Path model = SavedModelDirectory.resolve(dir);
+    var savedModel = SavedModelReader.read(model);
+    if (!trusted) {
+      refuseRiskyServingPath(model, savedModel);
+    }
     try {
       bundle = SavedModelBundle.load(model.toString(), "serve");
     } catch (RuntimeException e) {
@@ -38,6 +52,17 @@ public final class SavedModelPredictor implements AutoCloseable {
     }
     serving = bundle.function(SavedModelExporter.SIGNATURE);
     classNames = readLabels(model);
+  }
+
+  private static void refuseRiskyServingPath(Path model, SavedModel savedModel) {
+    for (var meta : savedModel.getMetaGraphsList()) {
+      List<ServingPathAudit.Finding> risky = ServingPathAudit.findings(meta);
+      if (!risky.isEmpty()) {
+        throw new UserError(ExitCode.DATA, "refusing to serve " + model + ": its serving path "
+            + "runs " + risky.get(0) + (risky.size() > 1 ? " and " + (risky.size() - 1)
+            + " more" : "") + "; add --trust-model if you trust where it came from");
+      }
+    }
   }
 
   public List<String> classNames() {

@@ -4,7 +4,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** The learning-rate schedule, computed in the graph from the global step. */
+/**
+ * The learning-rate schedule, computed in the graph from the global step. {@link #build} adds its
+ * ops to the scope it is given (the training step opens {@code lr}); the rate itself is the op
+ * {@code learning_rate} there.
+ */
 public sealed interface LearningRate {
 
   Operand<TFloat32> build(Ops tf, Operand<TFloat32> step);
@@ -28,7 +32,7 @@ public sealed interface LearningRate {
 
   record Constant(double rate) implements LearningRate {
     public Operand<TFloat32> build(Ops tf, Operand<TFloat32> step) {
-      return tf.withName("lr").constant((float) rate);
+      return tf.withName("learning_rate").constant((float) rate);
     }
 
     public double at(long step) {
@@ -47,7 +51,7 @@ public sealed interface LearningRate {
   record ExponentialDecay(double lrMin, double lrMax, double decaySteps) implements LearningRate {
     public Operand<TFloat32> build(Ops tf, Operand<TFloat32> step) {
       var decay = tf.math.exp(tf.math.div(tf.math.neg(step), tf.constant((float) decaySteps)));
-      return tf.withName("lr").math.add(tf.constant((float) lrMin),
+      return tf.withName("learning_rate").math.add(tf.constant((float) lrMin),
           tf.math.mul(tf.constant((float) lrMax), decay));
     }
 

@@ -53,13 +53,13 @@ public sealed interface Optimizer {
         Operand<TFloat32> lr) {
       var b1 = tf.constant((float) beta1);
       var b2 = tf.constant((float) beta2);
-      var beta1Power = tf.withName("beta1_power").variable(tf.constant((float) beta1));
-      var beta2Power = tf.withName("beta2_power").variable(tf.constant((float) beta2));
+      var beta1Power = ScopedVariable.create(tf, "beta1_power", s -> s.constant((float) beta1));
+      var beta2Power = ScopedVariable.create(tf, "beta2_power", s -> s.constant((float) beta2));
       List<Op> applies = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
         var w = vars.get(i);
-        var m = tf.withName(slotName(w, "m")).variable(tf.zerosLike(w));
-        var v = tf.withName(slotName(w, "v")).variable(tf.zerosLike(w));
+        var m = ScopedVariable.create(tf, slotName(w, "m"), s -> s.zerosLike(w));
+        var v = ScopedVariable.create(tf, slotName(w, "v"), s -> s.zerosLike(w));
         applies.add(tf.train.applyAdam(w, m, v, beta1Power, beta2Power, lr, b1, b2,
             tf.constant((float) epsilon), gradient(grads[i])));
       }
@@ -97,7 +97,8 @@ public sealed interface Optimizer {
       List<Op> applies = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
         var w = vars.get(i);
-        var accumulator = tf.withName(slotName(w, "momentum")).variable(tf.zerosLike(w));
+        var accumulator = ScopedVariable.create(tf, slotName(w, "momentum"),
+            s -> s.zerosLike(w));
         applies.add(tf.train.applyMomentum(w, accumulator, lr, gradient(grads[i]),
             tf.constant((float) momentum)));
       }

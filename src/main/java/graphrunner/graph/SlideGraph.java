@@ -102,7 +102,7 @@ public abstract class SlideGraph {
   /** {@code global_step}: the int64 count of updates done, advanced by the training step. */
   protected final Variable<TInt64> globalStep() {
     if (globalStep == null) {
-      globalStep = root.withName("global_step").variable(root.constant(0L));
+      globalStep = ScopedVariable.create(root, "global_step", init -> init.constant(0L));
     }
     return globalStep;
   }
@@ -130,7 +130,8 @@ public abstract class SlideGraph {
   }
 
   private Variable<TFloat32> trainable(String name, Init init, long... shape) {
-    var variable = tf.withName(name).variable(init.create(tf, Shape.of(shape), seeds));
+    var variable = ScopedVariable.create(tf, name,
+        scope -> init.create(scope, Shape.of(shape), seeds));
     trainables.add(variable);
     layerTrainable += Shape.of(shape).size();
     return variable;
@@ -139,7 +140,7 @@ public abstract class SlideGraph {
   /** A variable the optimiser must not touch (moving averages), counted apart in the summary. */
   protected final Variable<TFloat32> state(String name, Init init, long... shape) {
     layerOther += Shape.of(shape).size();
-    return tf.withName(name).variable(init.create(tf, Shape.of(shape), seeds));
+    return ScopedVariable.create(tf, name, scope -> init.create(scope, Shape.of(shape), seeds));
   }
 
   /** An op to run after each training update, on the same batch (e.g. moving averages). */

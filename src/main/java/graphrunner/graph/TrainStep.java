@@ -25,9 +25,10 @@ public record TrainStep(Variable<TInt64> globalStep, Operand<TFloat32> learningR
   public static TrainStep build(Graph graph, Ops tf, Model model, LearningRate schedule,
       Optimizer optimizer) {
     var globalStep = model.globalStep();
+    Ops lrScope = tf.withSubScope("lr"); // TensorBoard: one "lr" node, the schedule inside
     // snapshot, not identity: identity would alias the variable's buffer, which the update mutates
-    var step = tf.dtypes.cast(tf.snapshot(globalStep), TFloat32.class);
-    var lr = schedule.build(tf, step);
+    var step = lrScope.withName("step").dtypes.cast(lrScope.snapshot(globalStep), TFloat32.class);
+    var lr = schedule.build(lrScope, step);
 
     Ops t = tf.withSubScope("train");
     List<Variable<TFloat32>> vars = model.trainables();

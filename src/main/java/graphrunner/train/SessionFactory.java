@@ -36,9 +36,8 @@ public final class SessionFactory {
       onFallback.run();
       return new SessionFactory(config, Device.CPU);
     }
-    throw new UserError(ExitCode.DEVICE, "--device gpu: no GPU visible to TensorFlow (devices: "
-        + String.join(", ", devices) + "); build with -Pgpu on a CUDA 12 host, or add "
-        + "--allow-cpu-fallback");
+    throw new UserError(ExitCode.DEVICE, GpuUnavailable.message(NativeBuild.onClassPath(),
+        devices, CudaHost.problems()));
   }
 
   /** The device the graph is pinned to. */

@@ -108,6 +108,12 @@ class MainTest {
   }
 
   @Test
+  void tensorFlowsMultiLineMessagesBecomeOneLine() {
+    assertEquals("Attempting to use uninitialized value W [[{{node W/read}}]] hint",
+        Main.oneLine("Attempting to use uninitialized value W\n\t [[{{node W/read}}]]\n\nhint\n"));
+  }
+
+  @Test
   void predictOnSomethingThatIsNotAModelIsAOneLineError(@TempDir Path empty) {
     var run = CliRun.of("predict", empty.toString());
     assertEquals(ExitCode.USAGE, run.exit());

@@ -2,6 +2,7 @@ package graphrunner.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphrunner.ExitCode;
@@ -159,9 +160,58 @@ class SavedModelExportTest {
     assertTrue(text.contains("SavedModel: " + exports.get(1)), "highest version chosen");
     for (String expected : List.of("tag-set: 'serve'", "signature_def['serving_default']",
         "inputs['images']", "shape: (-1, 28, 28, 1)", "outputs['classes']", "DT_INT64",
-        "Method name is: tensorflow/serving/predict", "layer1/W1", "(784, 200)")) {
+        "Method name is: tensorflow/serving/predict", "layer1/W1", "(784, 200)",
+        "saved_model_schema_version: 1", "stripped_default_attrs: true", "tensorflow_version: 2.",
+        "stripped_op_list: ", "MatMul", "saver_def: version V2")) {
       assertTrue(text.contains(expected), expected + " in\n" + text);
     }
+  }
+
+  @Test
+  void exportHasNoDefaultValuedAttributes() throws IOException {
+    var meta = savedModel(exports.get(0)).getMetaGraphs(0);
+    var matMuls = meta.getGraphDef().getNodeList().stream()
+        .filter(n -> n.getOp().equals("MatMul")).toList();
+    assertFalse(matMuls.isEmpty());
+    for (var node : matMuls) {
+      assertFalse(node.getAttrMap().containsKey("grad_a"), node.getName());
+      assertFalse(node.getAttrMap().containsKey("grad_b"), node.getName());
+      assertFalse(node.getAttrMap().containsKey("transpose_a"), node.getName());
+    }
+    for (var node : meta.getGraphDef().getNodeList()) {
+      assertEquals(node, DefaultAttributes.strip(node, OpRegistry.registered()), node.getName());
+    }
+  }
+
+  @Test
+  void exportRecordsWhatTfPythonRecords() throws IOException {
+    var model = savedModel(exports.get(0));
+    assertEquals(1, model.getSavedModelSchemaVersion());
+    var info = model.getMetaGraphs(0).getMetaInfoDef();
+    assertTrue(info.getStrippedDefaultAttrs());
+    assertEquals(List.of("serve"), info.getTagsList());
+    assertTrue(info.getTensorflowVersion().matches("\\d+\\.\\d+\\.\\d+.*"),
+        info.getTensorflowVersion());
+    assertEquals("fc5-relu-decay-dropout", info.getMetaGraphVersion());
+    var ops = info.getStrippedOpList().getOpList().stream().map(op -> op.getName()).toList();
+    assertTrue(ops.containsAll(List.of("MatMul", "Softmax", "Placeholder", "SaveV2")), ops.toString());
+    assertEquals(ops.stream().sorted().toList(), ops);
+    assertTrue(info.getStrippedOpList().getOpList().stream()
+        .allMatch(op -> op.getSummary().isEmpty() && op.getDescription().isEmpty()));
+    assertEquals(org.tensorflow.proto.SaverDef.CheckpointFormatVersion.V2,
+        model.getMetaGraphs(0).getSaverDef().getVersion());
+  }
+
+  @Test
+  void noTemporaryFileIsLeftInTheExport() throws IOException {
+    try (Stream<Path> files = Files.walk(exports.get(0))) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
+    }
+  }
+
+  private static org.tensorflow.proto.SavedModel savedModel(Path dir) throws IOException {
+    return org.tensorflow.proto.SavedModel.parseFrom(
+        Files.readAllBytes(dir.resolve("saved_model.pb")));
   }
 
   @Test

@@ -51,8 +51,26 @@ class TrainingLogsTest {
     Set<String> names = GraphDef.parseFrom(graphEvent.getGraphDef()).getNodeList().stream()
         .map(NodeDef::getName).collect(Collectors.toSet());
     for (String name : List.of("X", "Y_", "pkeep", "layer1/W1", "layer1/B1", "layer1/dropout/Mul",
-        "loss/cross_entropy", "accuracy/accuracy", "lr", "global_step", "train/step")) {
+        "loss/cross_entropy", "accuracy/accuracy", "lr/learning_rate", "lr/step", "global_step",
+        "train/step")) {
       assertTrue(names.contains(name), name);
+    }
+  }
+
+  @Test
+  void eachVariablesInitialiserAndAssignSitInItsScope() throws Exception {
+    var graphEvent = train.stream().filter(Event::hasGraphDef).findFirst().orElseThrow();
+    var nodes = GraphDef.parseFrom(graphEvent.getGraphDef()).getNodeList();
+    Set<String> names = nodes.stream().map(NodeDef::getName).collect(Collectors.toSet());
+    for (String name : List.of("layer1/W1/Assign", "layer1/W1/Initializer/TruncatedNormal",
+        "layer1/B1/Assign", "global_step/Assign", "global_step/Initializer/Const")) {
+      assertTrue(names.contains(name), name);
+    }
+    for (NodeDef node : nodes) {
+      if (node.getOp().equals("VariableV2")) { // Adam's slots and powers included
+        assertTrue(names.contains(node.getName() + "/Assign"), node.getName());
+        assertFalse(names.contains(node.getName() + "_1"), node.getName());
+      }
     }
   }
 
