@@ -50,7 +50,7 @@ final class TrainCommand implements Command {
 
   @Override
   public Options options() {
-    Options options = TrainingFlags.addTo(new Options());
+    Options options = ClusterFlags.addTo(TrainingFlags.addTo(new Options()));
     options.addOption(TrainingFlags.valued("logdir", "DIR", "where runs are written (runs)"));
     options.addOption(TrainingFlags.valued("histogram-every", "N",
         "weight and bias histograms every N steps (" + HISTOGRAM_EVERY + ")"));
@@ -75,6 +75,11 @@ final class TrainCommand implements Command {
     // validate every flag before the slow parts (data, graph)
     TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
     RunConfig probe = TrainingFlags.runConfig(line, experiment.defaults());
+    var cluster = ClusterFlags.from(line, System.getenv());
+    if (cluster.isPresent()) { // TF_CONFIG or --cluster: one task of a cluster job
+      ClusterTrain.run(line, out, experiment, cluster.get());
+      return;
+    }
     if (line.hasOption("verbose")) {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(
           ConfigProto.getDefaultInstance())));

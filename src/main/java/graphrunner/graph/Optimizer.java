@@ -53,13 +53,16 @@ public sealed interface Optimizer {
         Operand<TFloat32> lr) {
       var b1 = tf.constant((float) beta1);
       var b2 = tf.constant((float) beta2);
-      var beta1Power = tf.withName("beta1_power").variable(tf.constant((float) beta1));
-      var beta2Power = tf.withName("beta2_power").variable(tf.constant((float) beta2));
+      // TF1 keeps the bias-correction powers beside the first variable, the slots beside theirs
+      Ops first = VariablePlacement.colocated(tf, vars.get(0));
+      var beta1Power = first.withName("beta1_power").variable(tf.constant((float) beta1));
+      var beta2Power = first.withName("beta2_power").variable(tf.constant((float) beta2));
       List<Op> applies = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
         var w = vars.get(i);
-        var m = tf.withName(slotName(w, "m")).variable(tf.zerosLike(w));
-        var v = tf.withName(slotName(w, "v")).variable(tf.zerosLike(w));
+        Ops slots = VariablePlacement.colocated(tf, w);
+        var m = slots.withName(slotName(w, "m")).variable(slots.zerosLike(w));
+        var v = slots.withName(slotName(w, "v")).variable(slots.zerosLike(w));
         applies.add(tf.train.applyAdam(w, m, v, beta1Power, beta2Power, lr, b1, b2,
             tf.constant((float) epsilon), gradient(grads[i])));
       }
@@ -97,7 +100,8 @@ public sealed interface Optimizer {
       List<Op> applies = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
         var w = vars.get(i);
-        var accumulator = tf.withName(slotName(w, "momentum")).variable(tf.zerosLike(w));
+        Ops slots = VariablePlacement.colocated(tf, w);
+        var accumulator = slots.withName(slotName(w, "momentum")).variable(slots.zerosLike(w));
         applies.add(tf.train.applyMomentum(w, accumulator, lr, gradient(grads[i]),
             tf.constant((float) momentum)));
       }

@@ -43,6 +43,7 @@ public abstract class SlideGraph {
   private long layerOther;
   private Operand<TFloat32> lastOutput;
   private Variable<TInt64> globalStep;
+  private VariablePlacement placement = VariablePlacement.WITH_COMPUTE;
 
   /** Points this graph at the ops factory and seed source it builds with. */
   protected final void attach(Ops ops, Seeds seedSource) {
@@ -52,6 +53,14 @@ public abstract class SlideGraph {
     this.root = ops;
     this.tf = ops;
     this.seeds = seedSource;
+  }
+
+  /**
+   * Places the variables of the graph built next (weights, biases, moving averages, the step
+   * counter) with {@code variablePlacement} instead of beside the compute; call before building.
+   */
+  public final void placeVariablesWith(VariablePlacement variablePlacement) {
+    this.placement = variablePlacement;
   }
 
   /** The ops factory of the current name scope, for ops this vocabulary does not name. */
@@ -103,7 +112,7 @@ public abstract class SlideGraph {
   /** {@code global_step}: the int64 count of updates done, advanced by the training step. */
   protected final Variable<TInt64> globalStep() {
     if (globalStep == null) {
-      globalStep = root.withName("global_step").variable(root.constant(0L));
+      globalStep = placement.place(root).withName("global_step").variable(root.constant(0L));
     }
     return globalStep;
   }
@@ -131,7 +140,8 @@ public abstract class SlideGraph {
   }
 
   private Variable<TFloat32> trainable(String name, Init init, long... shape) {
-    var variable = tf.withName(name).variable(init.create(tf, Shape.of(shape), seeds));
+    var variable = placement.place(tf).withName(name)
+        .variable(init.create(tf, Shape.of(shape), seeds));
     trainables.add(variable);
     layerTrainable += Shape.of(shape).size();
     return variable;
@@ -140,7 +150,7 @@ public abstract class SlideGraph {
   /** A variable the optimiser must not touch (moving averages), counted apart in the summary. */
   protected final Variable<TFloat32> state(String name, Init init, long... shape) {
     layerOther += Shape.of(shape).size();
-    return tf.withName(name).variable(init.create(tf, Shape.of(shape), seeds));
+    return placement.place(tf).withName(name).variable(init.create(tf, Shape.of(shape), seeds));
   }
 
   /** An op to run after each training update, on the same batch (e.g. moving averages). */

@@ -1,0 +1,97 @@
+package graphrunner.cli;
+
+import graphrunner.cluster.ClusterTask;
+import graphrunner.cluster.TfConfig;
+import graphrunner.data.DataLocator;
+import graphrunner.data.DataSplits;
+import graphrunner.data.Dataset;
+import graphrunner.experiments.Catalogue;
+import graphrunner.experiments.Experiment;
+import graphrunner.experiments.Hyperparameters;
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import graphrunner.train.RunConfig;
+import graphrunner.train.TrainingListener;
+import graphrunner.train.TrainingResult;
+import graphrunner.train.listener.ClassificationReport;
+import graphrunner.train.listener.PlainProgressListener;
+import graphrunner.train.listener.ProgressBarListener;
+import graphrunner.train.listener.SavedModelExportListener;
+import graphrunner.train.listener.SummaryJsonWriter;
+import graphrunner.train.listener.TensorBoardListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+
+/**
+ * {@code train ID} as one task of a cluster (see {@link ClusterTask}): a parameter server serves,
+ * a worker trains its shard, and the chief also writes what a single-process run writes.
+ */
+final class ClusterTrain {
+  private static final int HISTOGRAM_EVERY = 1000;
+
+  private ClusterTrain() {}
+
+  static void run(CommandLine line, Console out, Experiment experiment, TfConfig cluster) {
+    var task = new ClusterTask(cluster, ClusterFlags.timeout(line), out::note);
+    out.note(experiment.id() + ": task " + cluster.task() + " of cluster " + cluster.cluster().jobs()
+        + (cluster.isChief() ? " (chief)" : ""));
+    if (cluster.task().isParameterServer()) {
+      task.serve(TrainingFlags.runConfig(line, experiment.defaults()).threads());
+      return;
+    }
+    DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
+        Optional.ofNullable(Flags.path(line, "data-dir", null)));
+    Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());
+    // every task must agree on the seed: it decides the initial weights and the data shards
+    if (!line.hasOption("seed")) {
+      throw new UserError(ExitCode.USAGE, "cluster training needs --seed N, the same on every "
+          + "task (it decides the initial weights and how the training set is sharded)");
+    }
+    RunConfig config = TrainingFlags.runConfig(line, hp);
+    try (StopSignal stop = new StopSignal()) {
+      if (!cluster.isChief()) {
+        var figures = task.trainAsWorker(experiment, data, config, stop::requested);
+        out.println(String.format("%s: %,d updates, %,.0f examples/s (global step %,d)",
+            cluster.task(), figures.localSteps(), figures.examplesPerSecond(),
+            figures.lastGlobalStep()));
+        return;
+      }
+      Path logdir = Flags.path(line, "logdir", "runs");
+      Path runDir = RunDirectory.create(logdir, experiment.id());
+      out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
+      TrainingResult result = task.trainAsChief(experiment, data, config,
+          listeners(line, out, experiment, runDir), runDir, stop::requested);
+      out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
+              + "(slide: %s); %,.0f examples/s in total, %.1f s", experiment.id(),
+          result.status(), result.maxTestAccuracy(), result.maxAccuracyStep(),
+          result.finalTestAccuracy(), experiment.slideAccuracy(), result.examplesPerSecond(),
+          result.wallSeconds()));
+      out.println("summary: " + runDir.resolve(SummaryJsonWriter.FILE_NAME));
+      if (!result.completed()) {
+        throw new UserError(ExitCode.INTERRUPTED, "interrupted at global step " + result.steps());
+      }
+    }
+  }
+
+  /** The chief's listeners: those of a single-process run. */
+  private static List<TrainingListener> listeners(CommandLine line, Console out,
+      Experiment experiment, Path runDir) {
+    List<TrainingListener> listeners = new ArrayList<>();
+    listeners.add(out.interactive() ? new ProgressBarListener(out.err())
+        : new PlainProgressListener(out.out()));
+    listeners.add(new TensorBoardListener(runDir,
+        Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY)));
+    if (!line.hasOption("no-export")) {
+      listeners.add(new SavedModelExportListener(() -> Catalogue.create(experiment.id()),
+          Flags.path(line, "export-dir", "models"), dir -> out.note("SavedModel: " + dir)));
+    }
+    listeners.add(new SummaryJsonWriter(runDir));
+    if (experiment.reportsClassification() || line.hasOption("report")) {
+      listeners.add(new ClassificationReport(out.out(), 5));
+    }
+    return listeners;
+  }
+}

@@ -1,0 +1,132 @@
+package graphrunner.cluster;
+
+import graphrunner.data.DataSplits;
+import graphrunner.data.LabeledImages;
+import graphrunner.experiments.Experiment;
+import graphrunner.train.RunConfig;
+import graphrunner.train.TrainingListener;
+import graphrunner.train.TrainingResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.tensorflow.Graph;
+import org.tensorflow.RemoteSessions;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * This process's part in a cluster job, by role: a parameter server serves until the chief ends
+ * the job; a worker trains its shard until the global step reaches {@code --steps}; the chief does
+ * the same and, like a single-process run, evaluates, logs, writes summary.json and exports.
+ */
+public final class ClusterTask {
+  private final TfConfig config;
+  private final Duration peerTimeout;
+  private final Consumer<String> note;
+
+  /**
+   * @param peerTimeout how long to wait for the parameter servers (and, for workers, for the
+   *     chief to initialise the variables)
+   * @param note where progress lines go
+   */
+  public ClusterTask(TfConfig config, Duration peerTimeout, Consumer<String> note) {
+    this.config = config;
+    this.peerTimeout = peerTimeout;
+    this.note = note;
+  }
+
+  public TfConfig config() {
+    return config;
+  }
+
+  /** A parameter server: serves the variables until the chief says the job is over. */
+  public void serve(int threads) {
+    ConfigProto sessionConfig = ClusterSessions.config(config.task(), threads);
+    try (TaskServer server = TaskServer.start(config, sessionConfig);
+        Graph graph = new Graph()) {
+      var awaitJobOver = JobSignals.awaitJobOver(Ops.create(graph), config.task());
+      note.accept(config.task() + ": serving on " + config.cluster().address(config.task())
+          + " until the chief ends the job");
+      try (Session session = ClusterSessions.open(graph, server, sessionConfig)) {
+        session.run(awaitJobOver);
+      }
+      note.accept(config.task() + ": the chief ended the job");
+    }
+  }
+
+  /** A worker other than the chief: trains until the global step reaches the target. */
+  public TrainerFigures trainAsWorker(Experiment experiment, DataSplits data, RunConfig run,
+      BooleanSupplier stop) {
+    ConfigProto sessionConfig = ClusterSessions.config(config.task(), run.threads());
+    try (TaskServer server = TaskServer.start(config, sessionConfig);
+        Graph graph = new Graph()) {
+      PeerWait.untilReachable(config.cluster(), config.cluster().parameterServers(), peerTimeout);
+      ReplicaGraph replica = ReplicaGraph.build(graph, experiment, run, config);
+      try (Session session = ClusterSessions.open(graph, server, sessionConfig)) {
+        // the chief initialises the shared variables; running the initialisers here would reset them
+        RemoteSessions.markInitializedElsewhere(session);
+        var loop = new WorkerLoop(session, replica, run);
+        long global = 0;
+        try {
+          awaitChiefInitialisation(session, replica);
+          note.accept(config.task() + ": training from global step " + (global = loop.globalStep()));
+          var figures = loop.run(shard(data.train(), run), shardSeed(run),
+              new WorkerLoop.StepHook() {}, stop);
+          global = figures.lastGlobalStep();
+          new WorkerReports(session, replica.signals()).send(config.cluster(), config.task(), figures);
+          return figures;
+        } catch (TensorFlowException e) {
+          throw ClusterLost.parameterServerLost(config.task(), global, e);
+        }
+      }
+    }
+  }
+
+  /** The chief: trains like a worker and does everything a single-process run does around it. */
+  public TrainingResult trainAsChief(Experiment experiment, DataSplits data, RunConfig run,
+      List<TrainingListener> listeners, Path runDir, BooleanSupplier stop) {
+    ConfigProto sessionConfig = ClusterSessions.config(config.task(), run.threads());
+    try (TaskServer server = TaskServer.start(config, sessionConfig);
+        Graph graph = new Graph()) {
+      PeerWait.untilReachable(config.cluster(), config.cluster().parameterServers(), peerTimeout);
+      ReplicaGraph replica = ReplicaGraph.build(graph, experiment, run, config);
+      try (Session session = ClusterSessions.open(graph, server, sessionConfig)) {
+        var chief = new ChiefRun(config, session, graph, replica, listeners, runDir, note);
+        try {
+          session.initialize();
+          return chief.train(experiment, data, run, shard(data.train(), run), shardSeed(run), stop);
+        } catch (TensorFlowException e) {
+          throw ClusterLost.parameterServerLost(config.task(), chief.lastGlobalStep(), e);
+        } finally {
+          chief.endJob();
+        }
+      }
+    }
+  }
+
+  private void awaitChiefInitialisation(Session session, ReplicaGraph replica) {
+    long deadline = System.nanoTime() + peerTimeout.toNanos();
+    while (!ChiefRun.ready(session, replica)) {
+      if (System.nanoTime() > deadline) {
+        throw new graphrunner.UserError(graphrunner.ExitCode.CLUSTER_UNREACHABLE, "gave up after "
+            + peerTimeout.toSeconds() + " s: the chief " + config.cluster().chief().device()
+            + " never initialised the variables (--cluster-timeout)");
+      }
+      PeerWait.sleep(200);
+    }
+  }
+
+  private LabeledImages shard(LabeledImages train, RunConfig run) {
+    ClusterSpec cluster = config.cluster();
+    return DataShard.of(train, cluster.shardOf(config.task()), cluster.trainers().size(),
+        run.seed());
+  }
+
+  private long shardSeed(RunConfig run) {
+    return DataShard.seedOf(run.seed(), config.cluster().shardOf(config.task()));
+  }
+}
