@@ -35,7 +35,13 @@ final class ClusterTrain {
   private ClusterTrain() {}
 
   static void run(CommandLine line, Console out, Experiment experiment, TfConfig cluster) {
-    var task = new ClusterTask(cluster, ClusterFlags.timeout(line), out::note);
+    var task = new ClusterTask(cluster, ClusterFlags.timeout(line), out::note, lost -> {
+      // the training thread may be blocked in TensorFlow for good: end here, with Main's line
+      out.err().println("graph-runner: " + lost.getMessage());
+      out.err().flush();
+      out.out().flush();
+      Runtime.getRuntime().halt(lost.exitCode().code());
+    });
     out.note(experiment.id() + ": task " + cluster.task() + " of cluster " + cluster.cluster().jobs()
         + (cluster.isChief() ? " (chief)" : ""));
     if (cluster.task().isParameterServer()) {

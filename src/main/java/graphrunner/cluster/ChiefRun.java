@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -65,12 +66,13 @@ final class ChiefRun {
   }
 
   TrainingResult train(Experiment experiment, DataSplits data, RunConfig config,
-      LabeledImages shard, long shardSeed, BooleanSupplier stop) {
+      LabeledImages shard, long shardSeed, BooleanSupplier stop, LongConsumer onGlobalStep,
+      AutoCloseable parameterServerWatch) {
     var run = new RunContext(experiment, config, data, graph, session, replica.model(),
         replica.trainStep(), this.config.task().cpu().toString());
     listeners.forEach(l -> l.onStart(run));
     try (TestSetEvaluator evaluator = new TestSetEvaluator(data.test(), config.evalBatchSize())) {
-      var hook = new Hook(run, evaluator);
+      var hook = new Hook(run, evaluator, onGlobalStep);
       var loop = new WorkerLoop(session, replica, config);
       hook.evaluate(loop.globalStep());
       long start = System.nanoTime();
@@ -83,6 +85,7 @@ final class ChiefRun {
           this.config.cluster().trainers().size() - 1, REPORT_PATIENCE));
       long global = loop.globalStep(); // the others' last updates included
       lastGlobalStep = global;
+      onGlobalStep.accept(global);
       double total = global * config.hyperparameters().batchSize() / loopSeconds;
       hook.evaluate(global);
       summary.record(reports, total);
@@ -94,6 +97,7 @@ final class ChiefRun {
           hook.best.step(), hook.last.loss(), hook.lastTrainLoss, loopSeconds,
           mine.trainSeconds(), total, run.device());
       listeners.forEach(l -> l.onEnd(run, result));
+      closeQuietly(parameterServerWatch); // the parameter servers are told to end next
       return result;
     }
   }
@@ -109,10 +113,18 @@ final class ChiefRun {
     jobEnded = true;
     for (var jobOver : replica.signals().jobOver) {
       try {
-        session.runner().addTarget(jobOver).run().close();
+        session.runner().addTarget(jobOver).setOptions(ClusterSessions.timed()).run().close();
       } catch (TensorFlowException gone) {
         // that parameter server has already exited
       }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -125,10 +137,12 @@ final class ChiefRun {
     private double lastTrainLoss = Double.NaN;
     private Evaluation last;
     private Evaluation best;
+    private final LongConsumer onGlobalStep;
 
-    Hook(RunContext run, TestSetEvaluator evaluator) {
+    Hook(RunContext run, TestSetEvaluator evaluator, LongConsumer onGlobalStep) {
       this.run = run;
       this.evaluator = evaluator;
+      this.onGlobalStep = onGlobalStep;
     }
 
     @Override
@@ -139,6 +153,7 @@ final class ChiefRun {
     @Override
     public void afterStep(long localSteps, long globalStep, Result metrics) {
       lastGlobalStep = globalStep;
+      onGlobalStep.accept(globalStep);
       if (metrics != null) {
         reportMetrics(globalStep, metrics);
       }

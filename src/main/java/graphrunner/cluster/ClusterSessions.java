@@ -1,12 +1,20 @@
 package graphrunner.cluster;
 
+import java.time.Duration;
 import org.tensorflow.Graph;
 import org.tensorflow.RemoteSessions;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 
 /** The session options of a task of the cluster, and sessions on its own server. */
 final class ClusterSessions {
+  /**
+   * The longest a trainer's run may take: an update takes milliseconds and an evaluation of
+   * 1,000 images well under a second, so a run still going after this lost a parameter server.
+   */
+  static final Duration RUN_TIMEOUT = Duration.ofSeconds(10);
+
   private ClusterSessions() {}
 
   /**
@@ -19,11 +27,19 @@ final class ClusterSessions {
         .addDeviceFilters("/job:" + TaskId.PS).addDeviceFilters(task.device());
     if (task.isParameterServer()) {
       config.clearDeviceFilters().addDeviceFilters(task.device());
+    } else {
+      // a run whose parameter server died would otherwise wait for it forever (gRPC reconnects)
+      config.setOperationTimeoutInMs(RUN_TIMEOUT.toMillis());
     }
     if (threads > 0) {
       config.setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(threads);
     }
     return config.build();
+  }
+
+  /** Per-run options carrying {@link #RUN_TIMEOUT}, for runs the session default may not reach. */
+  static RunOptions timed() {
+    return RunOptions.newBuilder().setTimeoutInMs(RUN_TIMEOUT.toMillis()).build();
   }
 
   static Session open(Graph graph, TaskServer server, ConfigProto config) {

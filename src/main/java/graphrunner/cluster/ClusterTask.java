@@ -1,5 +1,7 @@
 package graphrunner.cluster;
 
+import graphrunner.ExitCode;
+import graphrunner.UserError;
 import graphrunner.data.DataSplits;
 import graphrunner.data.LabeledImages;
 import graphrunner.experiments.Experiment;
@@ -27,16 +29,37 @@ public final class ClusterTask {
   private final TfConfig config;
   private final Duration peerTimeout;
   private final Consumer<String> note;
+  private final Consumer<UserError> fatal;
 
   /**
    * @param peerTimeout how long to wait for the parameter servers (and, for workers, for the
    *     chief to initialise the variables)
    * @param note where progress lines go
+   * @param fatal ends the process when a parameter server is lost mid-run (the training thread
+   *     may be blocked in TensorFlow for good); it must not return
    */
-  public ClusterTask(TfConfig config, Duration peerTimeout, Consumer<String> note) {
+  public ClusterTask(TfConfig config, Duration peerTimeout, Consumer<String> note,
+      Consumer<UserError> fatal) {
     this.config = config;
     this.peerTimeout = peerTimeout;
     this.note = note;
+    this.fatal = fatal;
+  }
+
+  /**
+   * Ends the process through {@code fatal}: closing a session whose parameter server is gone
+   * waits for it forever, so the error cannot unwind through the try-with-resources.
+   */
+  private UserError lost(UserError error) {
+    fatal.accept(error);
+    return error; // not reached when fatal ends the process, as it must
+  }
+
+  private PeerWatch watchParameterServers(long[] globalStep) {
+    return new PeerWatch(config.cluster(), config.cluster().parameterServers(),
+        ps -> fatal.accept(new UserError(ExitCode.PS_LOST, config.task() + ": lost parameter "
+            + "server " + ps.device() + " at " + config.cluster().address(ps) + " near global "
+            + "step " + globalStep[0] + ", stopping without export")));
   }
 
   public TfConfig config() {
@@ -70,17 +93,25 @@ public final class ClusterTask {
         // the chief initialises the shared variables; running the initialisers here would reset them
         RemoteSessions.markInitializedElsewhere(session);
         var loop = new WorkerLoop(session, replica, run);
-        long global = 0;
-        try {
+        long[] global = {0};
+        try (PeerWatch watch = watchParameterServers(global)) {
           awaitChiefInitialisation(session, replica);
-          note.accept(config.task() + ": training from global step " + (global = loop.globalStep()));
+          note.accept(config.task() + ": training from global step "
+              + (global[0] = loop.globalStep()));
           var figures = loop.run(shard(data.train(), run), shardSeed(run),
-              new WorkerLoop.StepHook() {}, stop);
-          global = figures.lastGlobalStep();
-          new WorkerReports(session, replica.signals()).send(config.cluster(), config.task(), figures);
+              new WorkerLoop.StepHook() {
+                @Override
+                public void afterStep(long localSteps, long globalStep,
+                    org.tensorflow.Result metrics) {
+                  global[0] = globalStep;
+                }
+              }, stop);
+          global[0] = figures.lastGlobalStep();
+          new WorkerReports(session, replica.signals()).send(config.cluster(), config.task(),
+              figures);
           return figures;
         } catch (TensorFlowException e) {
-          throw ClusterLost.parameterServerLost(config.task(), global, e);
+          throw lost(ClusterLost.parameterServerLost(config.task(), global[0], e));
         }
       }
     }
@@ -96,13 +127,19 @@ public final class ClusterTask {
       ReplicaGraph replica = ReplicaGraph.build(graph, experiment, run, config);
       try (Session session = ClusterSessions.open(graph, server, sessionConfig)) {
         var chief = new ChiefRun(config, session, graph, replica, listeners, runDir, note);
-        try {
+        boolean parameterServerLost = false;
+        long[] global = {0};
+        try (PeerWatch watch = watchParameterServers(global)) {
           session.initialize();
-          return chief.train(experiment, data, run, shard(data.train(), run), shardSeed(run), stop);
+          return chief.train(experiment, data, run, shard(data.train(), run), shardSeed(run), stop,
+              step -> global[0] = step, watch);
         } catch (TensorFlowException e) {
-          throw ClusterLost.parameterServerLost(config.task(), chief.lastGlobalStep(), e);
+          parameterServerLost = true;
+          throw lost(ClusterLost.parameterServerLost(config.task(), chief.lastGlobalStep(), e));
         } finally {
-          chief.endJob();
+          if (!parameterServerLost) { // else there may be nobody left to tell, and asking would wait
+            chief.endJob();
+          }
         }
       }
     }
@@ -112,7 +149,7 @@ public final class ClusterTask {
     long deadline = System.nanoTime() + peerTimeout.toNanos();
     while (!ChiefRun.ready(session, replica)) {
       if (System.nanoTime() > deadline) {
-        throw new graphrunner.UserError(graphrunner.ExitCode.CLUSTER_UNREACHABLE, "gave up after "
+        throw new UserError(ExitCode.CLUSTER_UNREACHABLE, "gave up after "
             + peerTimeout.toSeconds() + " s: the chief " + config.cluster().chief().device()
             + " never initialised the variables (--cluster-timeout)");
       }

@@ -80,7 +80,8 @@ final class WorkerLoop {
 
   private Result update(TFloat32 x, TFloat32 y, List<Tensor> knobValues, boolean withMetrics) {
     Model model = replica.model();
-    var runner = feed(session.runner(), x, y, knobValues).fetch(replica.stepAfterUpdate());
+    var runner = feed(session.runner(), x, y, knobValues).fetch(replica.stepAfterUpdate())
+        .setOptions(ClusterSessions.timed());
     if (withMetrics) {
       runner.fetch(model.loss()).fetch(model.accuracy())
           .fetch(replica.trainStep().learningRate());
