@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterTrainingTest {
   private static final Duration RUN = Duration.ofSeconds(120);
-  private static final int STEPS = 300;
+  private static final int STEPS = 200;
   /**
    * Asynchronous updates are computed on weights up to one update old (two workers), which costs
-   * a little accuracy early in training; over three seeds a single process peaked at 0.821–0.828
-   * after 300 steps, and 300 steps of the cluster at 0.78–0.80.
+   * a little accuracy early in training. Measured here: a single process peaked at 0.821–0.828
+   * after 300 steps (three seeds), the cluster at 0.78–0.80; after 200 steps both are lower and
+   * noisier (one evaluation every 50 steps), hence 0.06.
    */
   private static final double TOLERANCE = 0.06;
   @TempDir Path dir;
@@ -51,11 +52,13 @@ class ClusterTrainingTest {
 
   @Test
   void threeJvmsReachTheSingleProcessAccuracyAndExportTheSameForm() throws Exception {
-    JsonObject single = singleProcess();
+    // alongside the cluster: sharing the cores changes the time it takes, not its accuracy
+    Process singleProcess = startSingleProcess();
     try (var tasks = new LocalTasks(dir, 1, 2, flags("cluster", STEPS))) {
       tasks.start("ps:0");
       tasks.start("worker:1");
       tasks.start("worker:0");
+      JsonObject single = singleProcessSummary(singleProcess);
       assertEquals(0, tasks.awaitExit("worker:0", RUN), tasks.output("worker:0"));
       assertEquals(0, tasks.awaitExit("worker:1", RUN), tasks.output("worker:1"));
       assertEquals(0, tasks.awaitExit("ps:0", RUN), tasks.output("ps:0"));
@@ -72,17 +75,25 @@ class ClusterTrainingTest {
       assertEquals(2, layout.getAsJsonArray("trainers").size());
       assertEquals(form(dir.resolve("single-models/fc5-relu/1")),
           form(dir.resolve("cluster-models/fc5-relu/1")));
+      for (int port : tasks.ports()) {
+        try (var nothingListens = new java.net.ServerSocket(port, 1,
+            java.net.InetAddress.getLoopbackAddress())) {
+          assertEquals(port, nothingListens.getLocalPort());
+        }
+      }
+    } finally {
+      singleProcess.destroyForcibly();
     }
   }
 
   @Test
   void aWorkerKilledMidRunLeavesTheChiefToFinishAndExport() throws Exception {
-    try (var tasks = new LocalTasks(dir, 1, 2, flags("killed-worker", 600))) {
+    try (var tasks = new LocalTasks(dir, 1, 2, flags("killed-worker", 300))) {
       tasks.start("ps:0");
       tasks.start("worker:1");
       tasks.start("worker:0");
-      // the chief's third evaluation: about 100 updates done
-      assertTrue(tasks.awaitLines("worker:0", "step ", 3, RUN), tasks.output("worker:0"));
+      // the chief's second evaluation: about 50 updates done
+      assertTrue(tasks.awaitLines("worker:0", "step ", 2, RUN), tasks.output("worker:0"));
       tasks.kill("worker:1");
       assertEquals(0, tasks.awaitExit("worker:0", RUN), tasks.output("worker:0"));
       assertEquals(0, tasks.awaitExit("ps:0", RUN), tasks.output("ps:0"));
@@ -98,8 +109,8 @@ class ClusterTrainingTest {
       tasks.start("ps:0");
       tasks.start("worker:1");
       tasks.start("worker:0");
-      // the chief's third evaluation: about 100 updates done
-      assertTrue(tasks.awaitLines("worker:0", "step ", 3, RUN), tasks.output("worker:0"));
+      // the chief's second evaluation: about 50 updates done
+      assertTrue(tasks.awaitLines("worker:0", "step ", 2, RUN), tasks.output("worker:0"));
       tasks.kill("ps:0");
       for (String worker : List.of("worker:0", "worker:1")) {
         assertEquals(7, tasks.awaitExit(worker, RUN), tasks.output(worker));
@@ -124,7 +135,7 @@ class ClusterTrainingTest {
     }
   }
 
-  private JsonObject singleProcess() throws Exception {
+  private Process startSingleProcess() throws IOException {
     List<String> command = new ArrayList<>(List.of(LocalTasks.javaBinary(), "-cp",
         System.getProperty("java.class.path"), "graphrunner.cli.Main", "train", "fc5-relu"));
     command.addAll(flags("single", STEPS));
@@ -132,14 +143,13 @@ class ClusterTrainingTest {
     var builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("single.log").toFile());
     builder.environment().remove("TF_CONFIG");
-    Process process = builder.start();
-    try {
-      assertTrue(process.waitFor(RUN.toSeconds(), TimeUnit.SECONDS), "single process hangs");
-      assertEquals(0, process.exitValue(), Files.readString(dir.resolve("single.log")));
-      return summary(dir.resolve("single-runs"));
-    } finally {
-      process.destroyForcibly();
-    }
+    return builder.start();
+  }
+
+  private JsonObject singleProcessSummary(Process process) throws Exception {
+    assertTrue(process.waitFor(RUN.toSeconds(), TimeUnit.SECONDS), "single process hangs");
+    assertEquals(0, process.exitValue(), Files.readString(dir.resolve("single.log")));
+    return summary(dir.resolve("single-runs"));
   }
 
   private static JsonObject summary(Path runs) throws IOException {

@@ -21,17 +21,22 @@ final class LocalTasks implements AutoCloseable {
   private final String spec;
   private final List<String> flags;
   private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final List<Integer> ports;
 
   LocalTasks(Path dir, int parameterServers, int workers, List<String> flags) throws IOException {
     this.dir = dir;
     this.flags = List.copyOf(flags);
-    List<Integer> ports = freePorts(parameterServers + workers);
+    this.ports = freePorts(parameterServers + workers);
     this.spec = "ps=" + addresses(ports.subList(0, parameterServers)) + ";worker="
         + addresses(ports.subList(parameterServers, ports.size()));
   }
 
   String spec() {
     return spec;
+  }
+
+  List<Integer> ports() {
+    return ports;
   }
 
   /** Starts {@code train} as task {@code job:index} (e.g. {@code worker:1}). */
