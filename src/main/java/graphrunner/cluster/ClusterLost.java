@@ -18,8 +18,10 @@ final class ClusterLost {
         + globalStep + ", stopping without export (" + firstLine(e) + ")", e);
   }
 
+  /** TensorFlow's message in one line: its first lines are where it happened, then what. */
   static String firstLine(Throwable e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).trim();
+    return String.join(" ", message.lines().map(String::trim).filter(l -> !l.isEmpty())
+        .limit(2).toList());
   }
 }
