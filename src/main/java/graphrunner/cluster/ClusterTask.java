@@ -56,7 +56,7 @@ public final class ClusterTask {
   }
 
   private PeerWatch watchParameterServers(long[] globalStep) {
-    return new PeerWatch(config.cluster(), config.cluster().parameterServers(),
+    return new PeerWatch(config.cluster(), config.cluster().parameterServers(), false,
         ps -> fatal.accept(new UserError(ExitCode.PS_LOST, config.task() + ": lost parameter "
             + "server " + ps.device() + " at " + config.cluster().address(ps) + " near global "
             + "step " + globalStep[0] + ", stopping without export")));
@@ -74,7 +74,13 @@ public final class ClusterTask {
       var awaitJobOver = JobSignals.awaitJobOver(Ops.create(graph), config.task());
       note.accept(config.task() + ": serving on " + config.cluster().address(config.task())
           + " until the chief ends the job");
-      try (Session session = ClusterSessions.open(graph, server, sessionConfig)) {
+      TaskId chief = config.cluster().chief();
+      // a chief that dies never ends the job: then this task ends itself, so nothing listens on
+      try (Session session = ClusterSessions.open(graph, server, sessionConfig);
+          PeerWatch watch = new PeerWatch(config.cluster(), List.of(chief), true,
+              gone -> fatal.accept(new UserError(ExitCode.CLUSTER_UNREACHABLE, config.task()
+                  + ": the chief " + chief.device() + " at " + config.cluster().address(chief)
+                  + " went away without ending the job; stopping")))) {
         session.run(awaitJobOver);
       }
       note.accept(config.task() + ": the chief ended the job");
