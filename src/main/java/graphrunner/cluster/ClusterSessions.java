@@ -10,10 +10,10 @@ import org.tensorflow.proto.RunOptions;
 /** The session options of a task of the cluster, and sessions on its own server. */
 final class ClusterSessions {
   /**
-   * The longest a trainer's run may take: an update takes milliseconds and an evaluation of
-   * 1,000 images well under a second, so a run still going after this lost a parameter server.
+   * The longest a trainer's run may take, a last resort: a lost parameter server is normally
+   * noticed within seconds by {@link PeerWatch}, and updates and evaluations take far less.
    */
-  static final Duration RUN_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
   private ClusterSessions() {}
 

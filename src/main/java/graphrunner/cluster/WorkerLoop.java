@@ -90,7 +90,12 @@ final class WorkerLoop {
     if (!model.afterUpdate().isEmpty()) {
       var after = feed(session.runner(), x, y, knobValues);
       model.afterUpdate().forEach(after::addTarget);
-      after.run().close();
+      try {
+        after.run().close();
+      } catch (RuntimeException e) {
+        result.close();
+        throw e;
+      }
     }
     return result;
   }
