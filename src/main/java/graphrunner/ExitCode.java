@@ -13,6 +13,10 @@ public enum ExitCode {
   DIVERGED(5),
   /** The requested device does not exist on this host. */
   DEVICE(6),
+  /** Cluster training: a parameter server stopped answering; nothing is exported. */
+  PS_LOST(7),
+  /** Cluster training: a task this one needs never came up before the timeout. */
+  CLUSTER_UNREACHABLE(8),
   /** The run was interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
   INTERRUPTED(130),
   /** The run was asked to stop by SIGTERM (kill, a scheduler): 128 + 15. */

@@ -60,7 +60,7 @@ final class TrainCommand implements Command {
 
   @Override
   public Options options() {
-    Options options = TrainingFlags.addTo(new Options());
+    Options options = ClusterFlags.addTo(TrainingFlags.addTo(new Options()));
     options.addOption(TrainingFlags.valued("logdir", "DIR", "where runs are written (runs)"));
     options.addOption(TrainingFlags.valued("histogram-every", "N",
         "weight and bias histograms every N steps (" + HISTOGRAM_EVERY + ")"));
@@ -112,6 +112,15 @@ final class TrainCommand implements Command {
           + ": " + problem);
     });
     Optional<Checkpoint> from = resumed.map(RecordedRun::newestCheckpoint);
+    var cluster = ClusterFlags.from(line, System.getenv());
+    if (cluster.isPresent()) { // TF_CONFIG or --cluster: one task of a cluster job
+      if (resumed.isPresent()) {
+        throw new UserError(ExitCode.USAGE, "a cluster job cannot be resumed (yet): start it "
+            + "again");
+      }
+      ClusterTrain.run(line, out, experiment, cluster.get());
+      return;
+    }
     if (line.hasOption("verbose")) {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(
           ConfigProto.getDefaultInstance())));

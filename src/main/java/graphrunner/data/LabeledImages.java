@@ -83,4 +83,16 @@ public final class LabeledImages {
     System.arraycopy(labels, 0, l, 0, n);
     return new LabeledImages(p, l, rows, cols);
   }
+
+  /** The images at {@code indices}, in that order (a worker's shard of a data set). */
+  public LabeledImages select(int[] indices) {
+    int size = pixelsPerImage();
+    byte[] p = new byte[indices.length * size];
+    byte[] l = new byte[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(pixels, indices[i] * size, p, i * size, size);
+      l[i] = labels[indices[i]];
+    }
+    return new LabeledImages(p, l, rows, cols);
+  }
 }

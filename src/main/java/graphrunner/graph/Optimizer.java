@@ -53,13 +53,16 @@ public sealed interface Optimizer {
         Operand<TFloat32> lr) {
       var b1 = tf.constant((float) beta1);
       var b2 = tf.constant((float) beta2);
-      var beta1Power = ScopedVariable.create(tf, "beta1_power", s -> s.constant((float) beta1));
-      var beta2Power = ScopedVariable.create(tf, "beta2_power", s -> s.constant((float) beta2));
+      // TF1 keeps the bias-correction powers beside the first variable, the slots beside theirs
+      Ops first = VariablePlacement.colocated(tf, vars.get(0));
+      var beta1Power = ScopedVariable.create(first, "beta1_power", s -> s.constant((float) beta1));
+      var beta2Power = ScopedVariable.create(first, "beta2_power", s -> s.constant((float) beta2));
       List<Op> applies = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
         var w = vars.get(i);
-        var m = ScopedVariable.create(tf, slotName(w, "m"), s -> s.zerosLike(w));
-        var v = ScopedVariable.create(tf, slotName(w, "v"), s -> s.zerosLike(w));
+        Ops slots = VariablePlacement.colocated(tf, w);
+        var m = ScopedVariable.create(slots, slotName(w, "m"), s -> s.zerosLike(w));
+        var v = ScopedVariable.create(slots, slotName(w, "v"), s -> s.zerosLike(w));
         applies.add(tf.train.applyAdam(w, m, v, beta1Power, beta2Power, lr, b1, b2,
             tf.constant((float) epsilon), gradient(grads[i])));
       }
@@ -97,7 +100,8 @@ public sealed interface Optimizer {
       List<Op> applies = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
         var w = vars.get(i);
-        var accumulator = ScopedVariable.create(tf, slotName(w, "momentum"),
+        Ops slots = VariablePlacement.colocated(tf, w);
+        var accumulator = ScopedVariable.create(slots, slotName(w, "momentum"),
             s -> s.zerosLike(w));
         applies.add(tf.train.applyMomentum(w, accumulator, lr, gradient(grads[i]),
             tf.constant((float) momentum)));

@@ -42,6 +42,7 @@ public abstract class SlideGraph {
   private long layerOther;
   private Operand<TFloat32> lastOutput;
   private Variable<TInt64> globalStep;
+  private VariablePlacement placement = VariablePlacement.WITH_COMPUTE;
 
   /** Points this graph at the ops factory and seed source it builds with. */
   protected final void attach(Ops ops, Seeds seedSource) {
@@ -51,6 +52,14 @@ public abstract class SlideGraph {
     this.root = ops;
     this.tf = ops;
     this.seeds = seedSource;
+  }
+
+  /**
+   * Places the variables of the graph built next (weights, biases, moving averages, the step
+   * counter) with {@code variablePlacement} instead of beside the compute; call before building.
+   */
+  public final void placeVariablesWith(VariablePlacement variablePlacement) {
+    this.placement = variablePlacement;
   }
 
   /** The ops factory of the current name scope, for ops this vocabulary does not name. */
@@ -102,7 +111,8 @@ public abstract class SlideGraph {
   /** {@code global_step}: the int64 count of updates done, advanced by the training step. */
   protected final Variable<TInt64> globalStep() {
     if (globalStep == null) {
-      globalStep = ScopedVariable.create(root, "global_step", init -> init.constant(0L));
+      globalStep = ScopedVariable.create(placement.place(root), "global_step",
+          init -> init.constant(0L));
     }
     return globalStep;
   }
@@ -130,7 +140,7 @@ public abstract class SlideGraph {
   }
 
   private Variable<TFloat32> trainable(String name, Init init, long... shape) {
-    var variable = ScopedVariable.create(tf, name,
+    var variable = ScopedVariable.create(placement.place(tf), name,
         scope -> init.create(scope, Shape.of(shape), seeds));
     trainables.add(variable);
     layerTrainable += Shape.of(shape).size();
@@ -140,7 +150,8 @@ public abstract class SlideGraph {
   /** A variable the optimiser must not touch (moving averages), counted apart in the summary. */
   protected final Variable<TFloat32> state(String name, Init init, long... shape) {
     layerOther += Shape.of(shape).size();
-    return ScopedVariable.create(tf, name, scope -> init.create(scope, Shape.of(shape), seeds));
+    return ScopedVariable.create(placement.place(tf), name,
+        scope -> init.create(scope, Shape.of(shape), seeds));
   }
 
   /** An op to run after each training update, on the same batch (e.g. moving averages). */

@@ -12,7 +12,7 @@ public final class LoopProgress {
   private EvaluationFigures last;
   private double lastTrainLoss;
 
-  LoopProgress(LoopState start) {
+  public LoopProgress(LoopState start) {
     this.start = start;
     this.best = start.best();
     this.last = start.last();

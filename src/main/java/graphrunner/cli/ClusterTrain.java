@@ -1,0 +1,111 @@
+package graphrunner.cli;
+
+import graphrunner.cluster.ClusterTask;
+import graphrunner.cluster.TfConfig;
+import graphrunner.data.DataLocator;
+import graphrunner.data.DataSplits;
+import graphrunner.data.Dataset;
+import graphrunner.experiments.Experiment;
+import graphrunner.experiments.Hyperparameters;
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import graphrunner.train.RunConfig;
+import graphrunner.train.TrainingListener;
+import graphrunner.train.TrainingResult;
+import graphrunner.train.listener.ClassificationReport;
+import graphrunner.train.listener.PlainProgressListener;
+import graphrunner.export.SavedModelExporter;
+import graphrunner.train.CheckpointPolicy;
+import graphrunner.train.Checkpoints;
+import graphrunner.train.listener.CheckpointListener;
+import graphrunner.train.listener.SummaryJson;
+import graphrunner.train.listener.SummaryJsonWriter;
+import graphrunner.train.listener.TensorBoardListener;
+import graphrunner.train.listener.TerminalProgressListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+
+/**
+ * {@code train ID} as one task of a cluster (see {@link ClusterTask}): a parameter server serves,
+ * a worker trains its shard, and the chief also writes what a single-process run writes.
+ */
+final class ClusterTrain {
+  private static final int HISTOGRAM_EVERY = 1000;
+
+  private ClusterTrain() {}
+
+  static void run(CommandLine line, Console out, Experiment experiment, TfConfig cluster) {
+    var task = new ClusterTask(cluster, ClusterFlags.timeout(line), out::note, lost -> {
+      // the training thread may be blocked in TensorFlow for good: end here, with Main's line
+      out.err().println("graph-runner: " + lost.getMessage());
+      out.err().flush();
+      out.out().flush();
+      Runtime.getRuntime().halt(lost.exitCode().code());
+    });
+    out.note(experiment.id() + ": task " + cluster.task() + " of cluster " + cluster.cluster().jobs()
+        + (cluster.isChief() ? " (chief)" : ""));
+    if (cluster.task().isParameterServer()) {
+      task.serve(TrainingFlags.runConfig(line, experiment.defaults()).threads());
+      return;
+    }
+    DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
+        Optional.ofNullable(Flags.path(line, "data-dir", null)));
+    Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());
+    // every task must agree on the seed: it decides the initial weights and the data shards
+    if (!line.hasOption("seed")) {
+      throw new UserError(ExitCode.USAGE, "cluster training needs --seed N, the same on every "
+          + "task (it decides the initial weights and how the training set is sharded)");
+    }
+    RunConfig config = TrainingFlags.runConfig(line, hp);
+    Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
+        : Optional.of(Flags.path(line, "export-dir", "models"));
+    exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
+    try (StopSignal stop = new StopSignal(out.err())) {
+      if (!cluster.isChief()) {
+        var figures = task.trainAsWorker(experiment, data, config, stop::requested);
+        out.println(String.format("%s: %,d updates, %,.0f examples/s (global step %,d)",
+            cluster.task(), figures.localSteps(), figures.examplesPerSecond(),
+            figures.lastGlobalStep()));
+        return;
+      }
+      Path logdir = Flags.path(line, "logdir", "runs");
+      Path runDir = RunDirectory.create(logdir, experiment.id());
+      out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
+      TrainingResult result = task.trainAsChief(experiment, data, config,
+          listeners(line, out, experiment, runDir, hp, config), runDir, stop::requested);
+      out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
+              + "(slide: %s); %,.0f examples/s in total, %.1f s", experiment.id(),
+          result.status(), result.maxTestAccuracy(), result.maxAccuracyStep(),
+          result.finalTestAccuracy(), experiment.slideAccuracy(), result.examplesPerSecond(),
+          result.wallSeconds()));
+      out.println("summary: " + SummaryJson.file(runDir));
+      if (!result.completed()) {
+        throw new UserError(stop.exitCode(), "interrupted at global step " + result.steps());
+      }
+      exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
+          config.seed(), data.classNames(), root, out, stop));
+    }
+  }
+
+  /** The chief's listeners: those of a single-process run. */
+  private static List<TrainingListener> listeners(CommandLine line, Console out,
+      Experiment experiment, Path runDir, Hyperparameters hp, RunConfig config) {
+    List<TrainingListener> listeners = new ArrayList<>();
+    listeners.add(out.interactive()
+        ? new TerminalProgressListener(out.err(), TerminalWidth.columns())
+        : new PlainProgressListener(out.out()));
+    listeners.add(new TensorBoardListener(runDir,
+        Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY)));
+    // the final checkpoint is what the SavedModel is exported from, as in a single process
+    listeners.add(new CheckpointListener(new Checkpoints(runDir), CheckpointPolicy.DEFAULT));
+    listeners.add(new SummaryJsonWriter(runDir,
+        TrainArguments.record(line, experiment.id(), hp.steps(), config.seed())));
+    if (experiment.reportsClassification() || line.hasOption("report")) {
+      listeners.add(new ClassificationReport(out.out(), 5));
+    }
+    return listeners;
+  }
+}

@@ -1,0 +1,144 @@
+package graphrunner.cluster;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A task's place in a cluster, as TensorFlow's {@code TF_CONFIG} environment variable gives it
+ * (and Kubeflow's TFJob sets it):
+ *
+ * <pre>{@code {"cluster": {"ps": ["10.0.0.1:2222"], "worker": ["10.0.0.2:2222", "10.0.0.3:2222"]},
+ *  "task": {"type": "worker", "index": 0}}}</pre>
+ *
+ * <p>Every mistake is a usage error naming the field ({@code TF_CONFIG: cluster.worker[1]: ...}).
+ */
+public record TfConfig(ClusterSpec cluster, TaskId task) {
+  private static final Set<String> JOBS = Set.of(TaskId.PS, TaskId.WORKER, TaskId.CHIEF);
+
+  public TfConfig {
+    check(!cluster.parameterServers().isEmpty(), "cluster.ps",
+        "needs at least one parameter server (between-graph replication keeps the variables there)");
+    check(!cluster.trainers().isEmpty(), "cluster.worker", "needs at least one worker");
+    check(cluster.addresses(TaskId.CHIEF).size() <= 1, "cluster.chief", "holds at most one task");
+    check(cluster.jobs().containsKey(task.job()), "task.type",
+        "'" + task.job() + "' is not a job of the cluster " + cluster.jobs().keySet());
+    int size = cluster.addresses(task.job()).size();
+    check(task.index() >= 0 && task.index() < size, "task.index",
+        task.index() + " is outside job '" + task.job() + "' (0.." + (size - 1) + ")");
+  }
+
+  public boolean isChief() {
+    return task.equals(cluster.chief());
+  }
+
+  /** Parses {@code TF_CONFIG}'s JSON. */
+  public static TfConfig parse(String json) {
+    JsonObject root = object(parseJson(json), "TF_CONFIG");
+    JsonObject clusterJson = object(root.get("cluster"), "cluster");
+    Map<String, List<String>> jobs = new LinkedHashMap<>();
+    for (var job : clusterJson.entrySet()) {
+      String field = "cluster." + job.getKey();
+      check(JOBS.contains(job.getKey()), field, "unknown job (graph-runner knows chief, worker, ps)");
+      check(job.getValue().isJsonArray(), field, "must be a list of \"host:port\" strings");
+      List<String> addresses = new ArrayList<>();
+      var array = job.getValue().getAsJsonArray();
+      for (int i = 0; i < array.size(); i++) {
+        addresses.add(address(array.get(i), field + "[" + i + "]"));
+      }
+      check(!addresses.isEmpty(), field, "is empty");
+      jobs.put(job.getKey(), addresses);
+    }
+    JsonObject task = object(root.get("task"), "task");
+    return new TfConfig(new ClusterSpec(jobs), new TaskId(string(task.get("type"), "task.type"),
+        integer(task.get("index"), "task.index")));
+  }
+
+  /**
+   * The same from command-line flags: {@code --cluster "ps=h:p;worker=h:p,h:p"} and
+   * {@code --task worker:1}.
+   */
+  public static TfConfig fromFlags(String clusterFlag, String taskFlag) {
+    Map<String, List<String>> jobs = new LinkedHashMap<>();
+    for (String job : clusterFlag.split(";")) {
+      String[] nameAndAddresses = job.split("=", 2);
+      String field = "--cluster " + nameAndAddresses[0].trim();
+      check(nameAndAddresses.length == 2, "--cluster",
+          "expected JOB=HOST:PORT[,HOST:PORT...] separated by ';', got '" + job + "'");
+      check(JOBS.contains(nameAndAddresses[0].trim()), field,
+          "unknown job (graph-runner knows chief, worker, ps)");
+      List<String> addresses = new ArrayList<>();
+      for (String address : nameAndAddresses[1].split(",")) {
+        addresses.add(hostPort(address.trim(), field));
+      }
+      jobs.put(nameAndAddresses[0].trim(), addresses);
+    }
+    String[] task = taskFlag.split(":");
+    check(task.length == 2 && task[1].matches("\\d+"), "--task",
+        "expected JOB:INDEX (e.g. worker:0), got '" + taskFlag + "'");
+    return new TfConfig(new ClusterSpec(jobs), new TaskId(task[0], Integer.parseInt(task[1])));
+  }
+
+  private static JsonElement parseJson(String json) {
+    try {
+      return JsonParser.parseString(json);
+    } catch (JsonParseException e) {
+      throw new UserError(ExitCode.USAGE, "TF_CONFIG is not JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static JsonObject object(JsonElement element, String field) {
+    check(element != null, field, "is missing");
+    check(element.isJsonObject(), field, "must be a JSON object");
+    return element.getAsJsonObject();
+  }
+
+  private static String string(JsonElement element, String field) {
+    check(element != null, field, "is missing");
+    check(element.isJsonPrimitive() && element.getAsJsonPrimitive().isString(), field,
+        "must be a string");
+    return element.getAsString();
+  }
+
+  private static int integer(JsonElement element, String field) {
+    check(element != null, field, "is missing");
+    check(element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()
+        && element.getAsString().matches("\\d+"), field, "must be a non-negative integer, got "
+        + element);
+    return element.getAsInt();
+  }
+
+  private static String address(JsonElement element, String field) {
+    return hostPort(string(element, field), field);
+  }
+
+  /** {@code host:port} with a port TensorFlow can bind (1..65535). */
+  private static String hostPort(String address, String field) {
+    int colon = address.lastIndexOf(':');
+    check(colon > 0 && address.substring(colon + 1).matches("\\d{1,5}"), field,
+        "expected \"host:port\", got \"" + address + "\"");
+    int port = Integer.parseInt(address.substring(colon + 1));
+    check(port >= 1 && port <= 65535, field, "port " + port + " is outside 1..65535");
+    return address;
+  }
+
+  private static void check(boolean ok, String field, String problem) {
+    if (!ok) {
+      // flags name themselves; JSON fields are named with their path in TF_CONFIG
+      String where = field.startsWith("--") ? field : "TF_CONFIG: " + field;
+      throw new UserError(ExitCode.USAGE, where + ": " + problem);
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

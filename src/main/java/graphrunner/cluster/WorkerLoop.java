@@ -1,0 +1,113 @@
+package graphrunner.cluster;
+
+import graphrunner.data.LabeledImages;
+import graphrunner.graph.Knob;
+import graphrunner.graph.Model;
+import graphrunner.train.RunConfig;
+import graphrunner.train.ShuffledBatches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A trainer's loop, the same on every worker: a batch of its own shard, one asynchronous update
+ * of the shared variables, and the shared global step read back; it stops when that step reaches
+ * {@code --steps}. As with TF1's {@code StopAtStepHook}, workers that were mid-update when the
+ * count was reached still finish theirs, so the final count may pass the target by up to one
+ * update per other worker.
+ */
+final class WorkerLoop {
+
+  /** What the chief does around its updates; the other workers do nothing. */
+  interface StepHook {
+    default boolean wantsMetrics(long localSteps) {
+      return false;
+    }
+
+    /** After an update; {@code metrics} holds loss, accuracy and lr when they were asked for. */
+    default void afterStep(long localSteps, long globalStep, Result metrics) {}
+  }
+
+  private final Session session;
+  private final ReplicaGraph replica;
+  private final RunConfig config;
+
+  WorkerLoop(Session session, ReplicaGraph replica, RunConfig config) {
+    this.session = session;
+    this.replica = replica;
+    this.config = config;
+  }
+
+  long globalStep() {
+    try (Result r = session.runner().fetch(replica.model().globalStep()).run()) {
+      return ((TInt64) r.get(0)).getLong();
+    }
+  }
+
+  TrainerFigures run(LabeledImages shard, long shardSeed, StepHook hook, BooleanSupplier stop) {
+    int batch = config.hyperparameters().batchSize();
+    long target = config.hyperparameters().steps();
+    var batches = new ShuffledBatches(shard, batch, shardSeed, 0);
+    List<Tensor> knobValues = new ArrayList<>();
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, shard.rows(), shard.cols(), 1));
+        TFloat32 y = TFloat32.tensorOf(Shape.of(batch, 10))) {
+      replica.model().knobs().forEach(k -> knobValues.add(k.trainingTensor()));
+      long local = 0;
+      long trainNanos = 0;
+      long global = globalStep();
+      while (global < target && !stop.getAsBoolean()) {
+        long t0 = System.nanoTime();
+        batches.next(x, y);
+        boolean withMetrics = hook.wantsMetrics(local + 1);
+        try (Result r = update(x, y, knobValues, withMetrics)) {
+          trainNanos += System.nanoTime() - t0;
+          local++;
+          global = ((TInt64) r.get(0)).getLong();
+          hook.afterStep(local, global, withMetrics ? r : null);
+        }
+      }
+      return new TrainerFigures(local, trainNanos / 1e9, global, batch);
+    } finally {
+      knobValues.forEach(Tensor::close);
+    }
+  }
+
+  private Result update(TFloat32 x, TFloat32 y, List<Tensor> knobValues, boolean withMetrics) {
+    Model model = replica.model();
+    var runner = feed(session.runner(), x, y, knobValues).fetch(replica.stepAfterUpdate())
+        .setOptions(ClusterSessions.timed());
+    if (withMetrics) {
+      runner.fetch(model.loss()).fetch(model.accuracy())
+          .fetch(replica.trainStep().learningRate());
+    }
+    Result result = runner.run();
+    if (!model.afterUpdate().isEmpty()) {
+      var after = feed(session.runner(), x, y, knobValues);
+      model.afterUpdate().forEach(after::addTarget);
+      try {
+        after.run().close();
+      } catch (RuntimeException e) {
+        result.close();
+        throw e;
+      }
+    }
+    return result;
+  }
+
+  private Session.Runner feed(Session.Runner runner, TFloat32 x, TFloat32 y,
+      List<Tensor> knobValues) {
+    Model model = replica.model();
+    runner.feed(model.images(), x).feed(model.labels(), y);
+    List<Knob> knobs = model.knobs();
+    for (int i = 0; i < knobs.size(); i++) {
+      runner.feed(knobs.get(i).node(), knobValues.get(i));
+    }
+    return runner;
+  }
+}

@@ -1,0 +1,78 @@
+package graphrunner.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import graphrunner.ExitCode;
+import graphrunner.UserError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TfConfigTest {
+  private static final String CLUSTER =
+      "\"cluster\": {\"ps\": [\"127.0.0.1:2222\"], \"worker\": [\"127.0.0.1:2223\", \"127.0.0.1:2224\"]}";
+
+  private static String usageError(String json) {
+    UserError e = assertThrows(UserError.class, () -> TfConfig.parse(json));
+    assertEquals(ExitCode.USAGE, e.exitCode());
+    return e.getMessage();
+  }
+
+  @Test
+  void parsesKubeflowsTfConfig() {
+    TfConfig config = TfConfig.parse("{" + CLUSTER + ", \"task\": {\"type\": \"worker\", \"index\": 1}}");
+    assertEquals(new TaskId("worker", 1), config.task());
+    assertEquals(List.of("127.0.0.1:2223", "127.0.0.1:2224"), config.cluster().addresses("worker"));
+    assertFalse(config.isChief());
+    assertEquals(new TaskId("worker", 0), config.cluster().chief());
+  }
+
+  @Test
+  void aChiefTaskIsTheChiefAndTrainsFirst() {
+    TfConfig config = TfConfig.parse("{\"cluster\": {\"chief\": [\"h:1\"], \"ps\": [\"h:2\"], "
+        + "\"worker\": [\"h:3\"]}, \"task\": {\"type\": \"chief\", \"index\": 0}}");
+    assertTrue(config.isChief());
+    assertEquals(List.of(new TaskId("chief", 0), new TaskId("worker", 0)),
+        config.cluster().trainers());
+  }
+
+  @Test
+  void flagsSayTheSameThing() {
+    assertEquals(TfConfig.parse("{" + CLUSTER + ", \"task\": {\"type\": \"ps\", \"index\": 0}}"),
+        TfConfig.fromFlags("ps=127.0.0.1:2222;worker=127.0.0.1:2223,127.0.0.1:2224", "ps:0"));
+  }
+
+  @Test
+  void notJsonIsSaidSo() {
+    assertTrue(usageError("{cluster").startsWith("TF_CONFIG is not JSON"));
+  }
+
+  @Test
+  void eachMistakeNamesItsField() {
+    assertEquals("TF_CONFIG: cluster: is missing",
+        usageError("{\"task\": {\"type\": \"worker\", \"index\": 0}}"));
+    assertEquals("TF_CONFIG: task: is missing", usageError("{" + CLUSTER + "}"));
+    assertEquals("TF_CONFIG: task.index: must be a non-negative integer, got \"0\"",
+        usageError("{" + CLUSTER + ", \"task\": {\"type\": \"worker\", \"index\": \"0\"}}"));
+    assertEquals("TF_CONFIG: task.index: 2 is outside job 'worker' (0..1)",
+        usageError("{" + CLUSTER + ", \"task\": {\"type\": \"worker\", \"index\": 2}}"));
+    assertTrue(usageError("{" + CLUSTER + ", \"task\": {\"type\": \"evaluator\", \"index\": 0}}")
+        .startsWith("TF_CONFIG: task.type: 'evaluator' is not a job of the cluster"));
+    assertEquals("TF_CONFIG: cluster.worker[1]: expected \"host:port\", got \"127.0.0.1\"",
+        usageError("{\"cluster\": {\"ps\": [\"h:1\"], \"worker\": [\"h:2\", \"127.0.0.1\"]}, "
+            + "\"task\": {\"type\": \"ps\", \"index\": 0}}"));
+    assertEquals("TF_CONFIG: cluster.ps[0]: port 70000 is outside 1..65535",
+        usageError("{\"cluster\": {\"ps\": [\"h:70000\"], \"worker\": [\"h:2\"]}, "
+            + "\"task\": {\"type\": \"ps\", \"index\": 0}}"));
+    assertTrue(usageError("{\"cluster\": {\"worker\": [\"h:2\"]}, "
+        + "\"task\": {\"type\": \"worker\", \"index\": 0}}").startsWith("TF_CONFIG: cluster.ps: "));
+  }
+
+  @Test
+  void badFlagsNameTheFlag() {
+    UserError e = assertThrows(UserError.class, () -> TfConfig.fromFlags("ps=h:1", "worker"));
+    assertEquals("--task: expected JOB:INDEX (e.g. worker:0), got 'worker'", e.getMessage());
+  }
+}
