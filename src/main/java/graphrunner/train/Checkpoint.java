@@ -1,5 +1,6 @@
 package graphrunner.train;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +18,7 @@ public record Checkpoint(Path dir, long step) {
   }
 
   public boolean complete() {
-    return java.nio.file.Files.isRegularFile(dir.resolve(VARIABLES + ".index"))
-        && java.nio.file.Files.isRegularFile(dir.resolve(STATE));
+    return Files.isRegularFile(dir.resolve(VARIABLES + ".index"))
+        && Files.isRegularFile(dir.resolve(STATE));
   }
 }
