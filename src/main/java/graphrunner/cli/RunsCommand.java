@@ -63,10 +63,14 @@ final class RunsCommand implements Command {
 
   private static String row(RunRecord r) {
     return String.format(Locale.ROOT, ROW, r.experiment(), r.runDir().getFileName(),
-        String.format(Locale.ROOT, "%,d", r.steps()), String.format(Locale.ROOT, "%.4f",
-            r.maxTestAccuracy()), String.format(Locale.ROOT, "%.4f", r.finalTestAccuracy()),
-        String.format(Locale.ROOT, "%.1f s", r.wallSeconds()),
-        String.format(Locale.ROOT, "%,.0f", r.examplesPerSecond()), r.device(),
+        String.format(Locale.ROOT, "%,d", r.steps()), figure("%.4f", r.maxTestAccuracy()),
+        figure("%.4f", r.finalTestAccuracy()), figure("%.1f s", r.wallSeconds()),
+        figure("%,.0f", r.examplesPerSecond()), r.device(),
         r.completed() ? "finished" : r.status());
+  }
+
+  /** A figure a run does not have (yet, while it runs; or ever, when it stopped early) is "—". */
+  private static String figure(String format, double value) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "—";
   }
 }
