@@ -82,6 +82,16 @@ final class TrainCommand implements Command {
 
   @Override
   public void run(CommandLine given, Console out) {
+    var cluster = ClusterFlags.from(given, System.getenv());
+    if (cluster.isPresent()) { // TF_CONFIG or --cluster: one task of a cluster job
+      if (given.hasOption("resume")) {
+        throw new UserError(ExitCode.USAGE, "a cluster job cannot be resumed (yet): start it "
+            + "again");
+      }
+      // its own signal handling: a worker stops after its step, a ps stops at once
+      ClusterTrain.run(given, out, validated(given), cluster.get());
+      return;
+    }
     try (StopSignal stop = new StopSignal(out.err())) {
       Optional<RecordedRun> resumed = given.hasOption("resume")
           ? Optional.of(ResumeTarget.find(given)) : Optional.empty();
@@ -91,18 +101,30 @@ final class TrainCommand implements Command {
     }
   }
 
-  private void train(CommandLine line, Optional<RecordedRun> resumed, Console out,
-      StopSignal stop) {
+  /**
+   * The experiment to train, once every flag's value and combination has been checked: before
+   * the slow parts (data, graph, training).
+   */
+  private static Experiment validated(CommandLine line) {
     Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
     if (!experiment.trains()) {
       throw new UserError(ExitCode.USAGE, experiment.id() + " has nothing to train: it is built "
           + "to be looked at (graph-runner describe " + experiment.id() + ")");
     }
-    // validate every flag and output location before the slow parts (data, graph, training)
     TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
+    TrainingFlags.runConfig(line, experiment.defaults());
+    checkpointPolicy(line);
+    Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY);
+    return experiment;
+  }
+
+  private void train(CommandLine line, Optional<RecordedRun> resumed, Console out,
+      StopSignal stop) {
+    Experiment experiment = validated(line);
     RunConfig probe = TrainingFlags.runConfig(line, experiment.defaults());
     CheckpointPolicy checkpointPolicy = checkpointPolicy(line);
     int histogramEvery = Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY);
+    // and every output location
     Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
@@ -112,15 +134,6 @@ final class TrainCommand implements Command {
           + ": " + problem);
     });
     Optional<Checkpoint> from = resumed.map(RecordedRun::newestCheckpoint);
-    var cluster = ClusterFlags.from(line, System.getenv());
-    if (cluster.isPresent()) { // TF_CONFIG or --cluster: one task of a cluster job
-      if (resumed.isPresent()) {
-        throw new UserError(ExitCode.USAGE, "a cluster job cannot be resumed (yet): start it "
-            + "again");
-      }
-      ClusterTrain.run(line, out, experiment, cluster.get());
-      return;
-    }
     if (line.hasOption("verbose")) {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(
           ConfigProto.getDefaultInstance())));
