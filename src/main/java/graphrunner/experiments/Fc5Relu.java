@@ -2,13 +2,12 @@ package graphrunner.experiments;
 
 import graphrunner.graph.LearningRate;
 import graphrunner.graph.Optimizer;
-import java.util.List;
 
-/** Deck 003: 5-layer fully connected, ReLU, Adam 0.003 (slide: 88.93 % max test accuracy). The graph is {@link FullyConnectedExperiment}'s. */
-public final class Fc5Relu extends FullyConnectedExperiment {
+/** Deck 003: 5-layer fully connected, ReLU, Adam 0.003 (slide: 88.93 % max test accuracy). The graph is {@link FiveLayerNet}'s. */
+public final class Fc5Relu extends FiveLayerNet {
 
   public Fc5Relu() {
-    super(Activation.RELU, FIVE_LAYERS);
+    super(true);
   }
 
   @Override
@@ -34,10 +33,5 @@ public final class Fc5Relu extends FullyConnectedExperiment {
   @Override
   public Hyperparameters defaults() {
     return new Hyperparameters(10_000, 100, LearningRate.constant(0.003), Optimizer.adam(), 1f);
-  }
-
-  @Override
-  public List<String> choices() {
-    return FullyConnectedExperiment.LADDER_CHOICES;
   }
 }

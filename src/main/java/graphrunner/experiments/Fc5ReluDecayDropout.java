@@ -2,13 +2,12 @@ package graphrunner.experiments;
 
 import graphrunner.graph.LearningRate;
 import graphrunner.graph.Optimizer;
-import java.util.List;
 
-/** Deck 003: 5-layer ReLU, decaying learning rate, dropout pkeep 0.75 (slide: 88.2 % max test accuracy). The graph is {@link FullyConnectedExperiment}'s. */
-public final class Fc5ReluDecayDropout extends FullyConnectedExperiment {
+/** Deck 003: 5-layer ReLU, decaying learning rate, dropout pkeep 0.75 (slide: 88.2 % max test accuracy). The graph is {@link FiveLayerNet}'s. */
+public final class Fc5ReluDecayDropout extends FiveLayerNet {
 
   public Fc5ReluDecayDropout() {
-    super(Activation.RELU, FIVE_LAYERS);
+    super(true);
   }
 
   @Override
@@ -34,10 +33,5 @@ public final class Fc5ReluDecayDropout extends FullyConnectedExperiment {
   @Override
   public Hyperparameters defaults() {
     return new Hyperparameters(10_000, 100, LearningRate.exponentialDecay(0.0001, 0.003, 2000), Optimizer.adam(), 0.75f);
-  }
-
-  @Override
-  public List<String> choices() {
-    return FullyConnectedExperiment.LADDER_CHOICES;
   }
 }

@@ -10,9 +10,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The fully connected ladder of deck 003 ({@code mnist_2.x} scripts): weights truncated normal
- * (stddev 0.1), then per layer {@code Yi = act(matMul(Yi-1, Wi) + Bi)}, optionally followed by
- * dropout, and plain logits out of the last layer:
+ * A fully connected ladder of any depth, built by a loop: the generated families (the depth
+ * sweep's 3-, 5- and 7-layer nets, the IME deck's DFN), not the slide's showcase, which
+ * {@link FiveLayerNet} writes out line by line. Weights truncated normal (stddev 0.1), then per
+ * layer {@code Yi = act(matMul(Yi-1, Wi) + Bi)}, optionally followed by dropout, and plain logits
+ * out of the last layer:
  *
  * <pre>
  * X [-1,28,28,1] → XX [-1,784] → Y1 [-1,200] → Y2 [-1,100] → Y3 [-1,60] → Y4 [-1,30] → Ylogits [-1,10]
@@ -30,12 +32,6 @@ public abstract class FullyConnectedExperiment extends Experiment {
     this.activation = activation;
     this.widths = widths.clone();
   }
-
-  /** Where the deck 003 ladder's slides are silent. */
-  static final java.util.List<String> LADDER_CHOICES = java.util.List.of(
-      "10,000 updates: the slides' 10,001st update is never evaluated",
-      "output layer bias starts at 0 (hidden ReLU biases 0.1, sigmoid biases 0), as in the scripts",
-      "dropout, when on, follows every hidden layer, inverted (kept units scaled by 1/pkeep)");
 
   /** 784-200-100-60-30-10, the five-layer net of the slides. */
   protected static final long[] FIVE_LAYERS = {784, 200, 100, 60, 30, 10};
