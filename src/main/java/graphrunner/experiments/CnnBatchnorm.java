@@ -80,8 +80,12 @@ public final class CnnBatchnorm extends Experiment {
 
   @Override
   public Hyperparameters defaults() {
-    return new Hyperparameters(10_000, 100, LearningRate.exponentialDecay(0.0001, 0.02, 1600),
-        Optimizer.adam(), 0.75f);
+    return Hyperparameters.builder()
+        .steps(10_000).batchSize(100)
+        .learningRate(LearningRate.exponentialDecay(0.0001, 0.02, 1600))
+        .optimizer(Optimizer.adam())
+        .pkeep(0.75f)
+        .build();
   }
 
   @Override

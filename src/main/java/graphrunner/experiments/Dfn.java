@@ -2,6 +2,7 @@ package graphrunner.experiments;
 
 import graphrunner.graph.Init;
 import graphrunner.graph.LearningRate;
+import graphrunner.graph.LossScale;
 import graphrunner.graph.Optimizer;
 import java.util.List;
 
@@ -31,8 +32,8 @@ public final class Dfn extends FullyConnectedExperiment {
   }
 
   @Override
-  protected float lossScale() {
-    return 1f;
+  protected LossScale lossScale() {
+    return LossScale.MEAN;
   }
 
   @Override
@@ -58,8 +59,11 @@ public final class Dfn extends FullyConnectedExperiment {
   @Override
   public Hyperparameters defaults() {
     // 2 epochs of 60,000 images in batches of 32
-    return new Hyperparameters(3_750, 32, LearningRate.constant(0.01), Optimizer.gradientDescent(),
-        1f);
+    return Hyperparameters.builder()
+        .steps(3_750).batchSize(32)
+        .learningRate(LearningRate.constant(0.01))
+        .optimizer(Optimizer.gradientDescent())
+        .build();
   }
 
   @Override

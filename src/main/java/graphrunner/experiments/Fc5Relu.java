@@ -32,6 +32,10 @@ public final class Fc5Relu extends FiveLayerNet {
 
   @Override
   public Hyperparameters defaults() {
-    return new Hyperparameters(10_000, 100, LearningRate.constant(0.003), Optimizer.adam(), 1f);
+    return Hyperparameters.builder()
+        .steps(10_000).batchSize(100)
+        .learningRate(LearningRate.constant(0.003))
+        .optimizer(Optimizer.adam())
+        .build();
   }
 }

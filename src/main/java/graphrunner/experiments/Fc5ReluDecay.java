@@ -32,6 +32,10 @@ public final class Fc5ReluDecay extends FiveLayerNet {
 
   @Override
   public Hyperparameters defaults() {
-    return new Hyperparameters(10_000, 100, LearningRate.exponentialDecay(0.0001, 0.003, 2000), Optimizer.adam(), 1f);
+    return Hyperparameters.builder()
+        .steps(10_000).batchSize(100)
+        .learningRate(LearningRate.exponentialDecay(0.0001, 0.003, 2000))
+        .optimizer(Optimizer.adam())
+        .build();
   }
 }

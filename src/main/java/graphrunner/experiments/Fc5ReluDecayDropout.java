@@ -32,6 +32,11 @@ public final class Fc5ReluDecayDropout extends FiveLayerNet {
 
   @Override
   public Hyperparameters defaults() {
-    return new Hyperparameters(10_000, 100, LearningRate.exponentialDecay(0.0001, 0.003, 2000), Optimizer.adam(), 0.75f);
+    return Hyperparameters.builder()
+        .steps(10_000).batchSize(100)
+        .learningRate(LearningRate.exponentialDecay(0.0001, 0.003, 2000))
+        .optimizer(Optimizer.adam())
+        .pkeep(0.75f)
+        .build();
   }
 }

@@ -3,6 +3,7 @@ package graphrunner.experiments;
 import static graphrunner.graph.Init.truncatedNormal;
 
 import graphrunner.graph.Init;
+import graphrunner.graph.LossScale;
 import graphrunner.graph.Model;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -63,8 +64,8 @@ public abstract class FullyConnectedExperiment extends Experiment {
   }
 
   /** {@code mean(cross_entropy) * 100}: "normalised for batches of 100 images". */
-  protected float lossScale() {
-    return 100f;
+  protected LossScale lossScale() {
+    return LossScale.PER_100_IMAGES;
   }
 
   private Operand<TFloat32> activate(Operand<TFloat32> z) {

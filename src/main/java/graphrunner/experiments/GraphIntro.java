@@ -73,8 +73,11 @@ public final class GraphIntro extends Experiment {
 
   @Override
   public Hyperparameters defaults() {
-    return new Hyperparameters(0, 1, graphrunner.graph.LearningRate.constant(0),
-        graphrunner.graph.Optimizer.gradientDescent(), 1f);
+    return Hyperparameters.builder()
+        .steps(0).batchSize(1)
+        .learningRate(graphrunner.graph.LearningRate.constant(0))
+        .optimizer(graphrunner.graph.Optimizer.gradientDescent())
+        .build();
   }
 
   @Override

@@ -18,10 +18,60 @@ import graphrunner.graph.Optimizer;
 public record Hyperparameters(long steps, int batchSize, LearningRate learningRate,
     Optimizer optimizer, float pkeep, String init) {
 
-  /** Settings of an experiment without initialiser choices. */
-  public Hyperparameters(long steps, int batchSize, LearningRate learningRate,
-      Optimizer optimizer, float pkeep) {
-    this(steps, batchSize, learningRate, optimizer, pkeep, "");
+  /** Named settings, as the scripts name them: {@code steps(10_000).batchSize(100)...}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds the settings of a slide; dropout is off and there is no initialiser choice unless set. */
+  public static final class Builder {
+    private long steps = -1;
+    private int batchSize = -1;
+    private LearningRate learningRate;
+    private Optimizer optimizer;
+    private float pkeep = 1f;
+    private String init = "";
+
+    private Builder() {}
+
+    public Builder steps(long value) {
+      steps = value;
+      return this;
+    }
+
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    public Builder learningRate(LearningRate value) {
+      learningRate = value;
+      return this;
+    }
+
+    public Builder optimizer(Optimizer value) {
+      optimizer = value;
+      return this;
+    }
+
+    /** The keep probability in training; 1 (the default) means no dropout. */
+    public Builder pkeep(float value) {
+      pkeep = value;
+      return this;
+    }
+
+    /** The default of the experiment's {@link Experiment#initChoices()}. */
+    public Builder init(String value) {
+      init = value;
+      return this;
+    }
+
+    public Hyperparameters build() {
+      if (steps < 0 || batchSize < 1 || learningRate == null || optimizer == null) {
+        throw new IllegalStateException("steps, batchSize, learningRate and optimizer are needed");
+      }
+      return new Hyperparameters(steps, batchSize, learningRate, optimizer, pkeep, init);
+    }
   }
 
   public Hyperparameters withSteps(long newSteps) {

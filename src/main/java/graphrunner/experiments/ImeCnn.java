@@ -4,6 +4,7 @@ import static graphrunner.graph.Init.glorotUniform;
 import static graphrunner.graph.Init.zeros;
 
 import graphrunner.graph.LearningRate;
+import graphrunner.graph.LossScale;
 import graphrunner.graph.Model;
 import graphrunner.graph.Optimizer;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class ImeCnn extends Experiment {
     var W4 = weights("W4", glorotUniform(), N, 10);
     var B4 = biases("B4", zeros(), 10);
     var Ylogits = add(matMul(Y3, W4), B4);                             // [-1, 10]
-    return classifier(X, Y_, Ylogits, 1f);
+    return classifier(X, Y_, Ylogits, LossScale.MEAN);
   }
 
   @Override
@@ -81,8 +82,12 @@ public final class ImeCnn extends Experiment {
   @Override
   public Hyperparameters defaults() {
     // 2 epochs of 60,000 images in batches of 32
-    return new Hyperparameters(3_750, 32, LearningRate.constant(0.01),
-        Optimizer.gradientDescent(), 0.5f);
+    return Hyperparameters.builder()
+        .steps(3_750).batchSize(32)
+        .learningRate(LearningRate.constant(0.01))
+        .optimizer(Optimizer.gradientDescent())
+        .pkeep(0.5f)
+        .build();
   }
 
   @Override

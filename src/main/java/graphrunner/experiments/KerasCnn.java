@@ -4,6 +4,7 @@ import static graphrunner.graph.Init.glorotUniform;
 import static graphrunner.graph.Init.zeros;
 
 import graphrunner.graph.LearningRate;
+import graphrunner.graph.LossScale;
 import graphrunner.graph.Model;
 import graphrunner.graph.Optimizer;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class KerasCnn extends Experiment {
     var W4 = weights("W4", glorotUniform(), N, 10);
     var B4 = biases("B4", zeros(), 10);
     var Ylogits = add(matMul(Y3, W4), B4);                             // [-1, 10]
-    return classifier(X, Y_, Ylogits, 1f);
+    return classifier(X, Y_, Ylogits, LossScale.MEAN);
   }
 
   @Override
@@ -79,8 +80,11 @@ public final class KerasCnn extends Experiment {
   @Override
   public Hyperparameters defaults() {
     // 10 epochs of 60,000 images in batches of 200
-    return new Hyperparameters(3_000, 200, LearningRate.constant(0.001),
-        Optimizer.adam(0.9, 0.999, 1e-7), 1f);
+    return Hyperparameters.builder()
+        .steps(3_000).batchSize(200)
+        .learningRate(LearningRate.constant(0.001))
+        .optimizer(Optimizer.adam().withEpsilon(Optimizer.Adam.KERAS_EPSILON))
+        .build();
   }
 
   @Override

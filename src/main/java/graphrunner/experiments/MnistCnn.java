@@ -4,6 +4,7 @@ import static graphrunner.graph.Init.zeros;
 
 import graphrunner.graph.Init;
 import graphrunner.graph.LearningRate;
+import graphrunner.graph.LossScale;
 import graphrunner.graph.Model;
 import graphrunner.graph.Optimizer;
 import java.util.Collections;
@@ -56,7 +57,7 @@ public final class MnistCnn extends Experiment {
     var W4 = weights("W4", init, N, 10);
     var B4 = biases("B4", zeros(), 10);
     var Ylogits = add(matMul(Y3, W4), B4);                             // [-1, 10]
-    return classifier(X, Y_, Ylogits, 1f);
+    return classifier(X, Y_, Ylogits, LossScale.MEAN);
   }
 
   private static Map<String, Init> initialisers() {
@@ -100,8 +101,12 @@ public final class MnistCnn extends Experiment {
   @Override
   public Hyperparameters defaults() {
     // 5 epochs of 60,000 images in batches of 100
-    return new Hyperparameters(3_000, 100, LearningRate.constant(0.01), Optimizer.momentum(0.9),
-        1f, "normal");
+    return Hyperparameters.builder()
+        .steps(3_000).batchSize(100)
+        .learningRate(LearningRate.constant(0.01))
+        .optimizer(Optimizer.momentum(0.9))
+        .init("normal")
+        .build();
   }
 
   @Override

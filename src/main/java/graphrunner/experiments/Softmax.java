@@ -51,8 +51,11 @@ public class Softmax extends Experiment {
 
   @Override
   public Hyperparameters defaults() {
-    return new Hyperparameters(2000, 100, LearningRate.constant(0.003),
-        Optimizer.gradientDescent(), 1f);
+    return Hyperparameters.builder()
+        .steps(2000).batchSize(100)
+        .learningRate(LearningRate.constant(0.003))
+        .optimizer(Optimizer.gradientDescent())
+        .build();
   }
 
   @Override

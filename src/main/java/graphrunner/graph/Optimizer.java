@@ -21,13 +21,9 @@ public sealed interface Optimizer {
 
   String describe();
 
-  static Optimizer adam(double beta1, double beta2, double epsilon) {
-    return new Adam(beta1, beta2, epsilon);
-  }
-
   /** TF1's {@code AdamOptimizer} defaults: β1 0.9, β2 0.999, ε 1e-8. */
-  static Optimizer adam() {
-    return new Adam(0.9, 0.999, 1e-8);
+  static Adam adam() {
+    return new Adam(Adam.BETA_ONE_DEFAULT, Adam.BETA_TWO_DEFAULT, Adam.EPSILON_DEFAULT);
   }
 
   static Optimizer gradientDescent() {
@@ -49,6 +45,17 @@ public sealed interface Optimizer {
   }
 
   record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
+    public static final double BETA_ONE_DEFAULT = 0.9;
+    public static final double BETA_TWO_DEFAULT = 0.999;
+    /** TF1's; Keras uses {@link #KERAS_EPSILON}. */
+    public static final double EPSILON_DEFAULT = 1e-8;
+    public static final double KERAS_EPSILON = 1e-7;
+
+    /** The same Adam with another ε (Keras: {@link #KERAS_EPSILON}). */
+    public Adam withEpsilon(double newEpsilon) {
+      return new Adam(beta1, beta2, newEpsilon);
+    }
+
     public List<Op> updates(Ops tf, List<Variable<TFloat32>> vars, Output<?>[] grads,
         Operand<TFloat32> lr) {
       var b1 = tf.constant((float) beta1);

@@ -251,12 +251,12 @@ public abstract class SlideGraph {
    */
   protected final Model classifier(Placeholder<TFloat32> X, Placeholder<TFloat32> Y_,
       Operand<TFloat32> Ylogits) {
-    return classifier(X, Y_, Ylogits, 100f);
+    return classifier(X, Y_, Ylogits, LossScale.PER_100_IMAGES);
   }
 
-  /** As above with the loss {@code mean(cross_entropy) * lossScale}; Keras decks use 1. */
+  /** As above with the loss {@code mean(cross_entropy) * lossScale}; Keras decks use the mean. */
   protected final Model classifier(Placeholder<TFloat32> X, Placeholder<TFloat32> Y_,
-      Operand<TFloat32> Ylogits, float lossScale) {
+      Operand<TFloat32> Ylogits, LossScale lossScale) {
     closeLayer();
     var Y = root.withName("Y").nn.softmax(Ylogits);
     var classes = root.withName("classes").math.argMax(Ylogits, root.constant(1), TInt64.class);
@@ -264,7 +264,7 @@ public abstract class SlideGraph {
     Ops l = root.withSubScope("loss");
     var crossEntropy = l.nn.softmaxCrossEntropyWithLogits(Ylogits, Y_).loss();
     var loss = l.withName("cross_entropy").math.mul(
-        l.math.mean(crossEntropy, l.constant(0)), l.constant(lossScale));
+        l.math.mean(crossEntropy, l.constant(0)), l.constant(lossScale.factor()));
 
     Ops a = root.withSubScope("accuracy");
     var correct = a.math.equal(classes, a.math.argMax(Y_, a.constant(1), TInt64.class));
