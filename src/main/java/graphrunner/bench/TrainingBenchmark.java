@@ -10,13 +10,13 @@ import graphrunner.train.RunConfig;
 import graphrunner.train.RunContext;
 import graphrunner.train.SessionFactory;
 import graphrunner.train.ShuffledBatches;
+import graphrunner.train.StepRunner;
 import graphrunner.train.Trainer;
 import graphrunner.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -54,25 +54,19 @@ public final class TrainingBenchmark {
     long start = System.nanoTime();
     var times = new StepTimes(steps);
     List<TFloat32[]> batches = new ArrayList<>();
-    List<Tensor> knobValues = new ArrayList<>();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Model model = Catalogue.create(experimentId).build(tf, new Seeds(config.seed()), hp);
       TrainStep step = TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
-      try (Session session = SessionFactory.forRun(config, () -> {}).open(graph)) {
+      try (Session session = SessionFactory.forRun(config, () -> {}).open(graph);
+          StepRunner updates = new StepRunner(session, model, step)) {
         session.initialize();
         prebuild(batches, hp.batchSize());
-        model.knobs().forEach(k -> knobValues.add(k.trainingTensor()));
         double firstStep = 0;
         for (int i = 0; i < steps; i++) {
           TFloat32[] batch = batches.get(i % batches.size());
           long t0 = System.nanoTime();
-          feed(session.runner(), model, batch, knobValues).addTarget(step.train()).run().close();
-          if (!model.afterUpdate().isEmpty()) {
-            var after = feed(session.runner(), model, batch, knobValues);
-            model.afterUpdate().forEach(after::addTarget);
-            after.run().close();
-          }
+          updates.update(batch[0], batch[1]);
           times.add(System.nanoTime() - t0);
           if (i == 0) {
             firstStep = (System.nanoTime() - start) / 1e9;
@@ -81,22 +75,11 @@ public final class TrainingBenchmark {
         return LoopFigures.of("bare", times, hp.batchSize(), firstStep);
       }
     } finally {
-      knobValues.forEach(Tensor::close);
       batches.forEach(b -> {
         b[0].close();
         b[1].close();
       });
     }
-  }
-
-  /** The same feeds as the runner's: the batch and every knob's training value (pkeep, is_training). */
-  private static Session.Runner feed(Session.Runner runner, Model model, TFloat32[] batch,
-      List<Tensor> knobValues) {
-    runner.feed(model.images(), batch[0]).feed(model.labels(), batch[1]);
-    for (int k = 0; k < knobValues.size(); k++) {
-      runner.feed(model.knobs().get(k).node(), knobValues.get(k));
-    }
-    return runner;
   }
 
   private void prebuild(List<TFloat32[]> batches, int batchSize) {

@@ -6,11 +6,9 @@ import graphrunner.UserError;
 import graphrunner.data.DataSplits;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
-import graphrunner.graph.Knob;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
 import graphrunner.graph.TrainStep;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -18,7 +16,6 @@ import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -105,10 +102,9 @@ public final class Trainer {
       int batch = hp.batchSize();
       long step = progress.startStep();
       var shuffled = new ShuffledBatches(run.data().train(), batch, config.seed(), step);
-      List<Tensor> knobValues = new ArrayList<>();
       try (var batches = new PrefetchedBatches(shuffled, batch, run.data().train().rows(),
-          run.data().train().cols())) {
-        run.model().knobs().forEach(k -> knobValues.add(k.trainingTensor()));
+          run.data().train().cols());
+          var steps = new StepRunner(run.session(), run.model(), run.trainStep())) {
         for (; step < hp.steps(); step++) {
           if (stopRequested.getAsBoolean()
               || step % config.evalEvery() == 0 && !evaluate(step)) {
@@ -116,7 +112,7 @@ public final class Trainer {
           }
           long t0 = System.nanoTime();
           TFloat32[] xy = batches.next();
-          update(step, t0, xy[0], xy[1], knobValues);
+          update(steps, step, t0, xy[0], xy[1]);
           Phases.reached("step-" + (step + 1), stopRequested);
         }
         return result(step, evaluate(step) ? "completed" : "interrupted");
@@ -124,26 +120,13 @@ public final class Trainer {
         listeners.forEach(l -> l.onEnd(run, result(e.step, "diverged")));
         throw new UserError(ExitCode.DIVERGED, "training diverged at step " + e.step
             + ": loss is " + e.loss + " (try a smaller --lr)");
-      } finally {
-        knobValues.forEach(Tensor::close);
       }
     }
 
-    private void update(long step, long t0, TFloat32 x, TFloat32 y, List<Tensor> knobValues) {
+    private void update(StepRunner steps, long step, long t0, TFloat32 x, TFloat32 y) {
       boolean withMetrics = (step + 1) % run.config().metricsEvery() == 0
           || step + 1 == run.config().hyperparameters().steps();
-      Model model = run.model();
-      var runner = feed(run.session().runner(), x, y, knobValues)
-          .addTarget(run.trainStep().train());
-      if (withMetrics) {
-        runner.fetch(model.loss()).fetch(model.accuracy()).fetch(run.trainStep().learningRate());
-      }
-      try (Result r = runner.run()) {
-        if (!model.afterUpdate().isEmpty()) {
-          var after = feed(run.session().runner(), x, y, knobValues);
-          model.afterUpdate().forEach(after::addTarget);
-          after.run().close();
-        }
+      try (Result r = steps.run(x, y, withMetrics)) {
         long stepNanos = System.nanoTime() - t0;
         progress.trained(stepNanos);
         if (withMetrics) {
@@ -153,16 +136,6 @@ public final class Trainer {
           l.onStep(run, step + 1, stepNanos);
         }
       }
-    }
-
-    private Session.Runner feed(Session.Runner runner, TFloat32 x, TFloat32 y,
-        List<Tensor> knobValues) {
-      runner.feed(run.model().images(), x).feed(run.model().labels(), y);
-      List<Knob> knobs = run.model().knobs();
-      for (int i = 0; i < knobs.size(); i++) {
-        runner.feed(knobs.get(i).node(), knobValues.get(i));
-      }
-      return runner;
     }
 
     private void reportMetrics(long stepsDone, Result r) {

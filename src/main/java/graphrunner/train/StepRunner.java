@@ -1,0 +1,73 @@
+package graphrunner.train;
+
+import graphrunner.graph.Knob;
+import graphrunner.graph.Model;
+import graphrunner.graph.TrainStep;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One training update as the session runs it: the batch and every knob's training value fed
+ * (pkeep, is_training), the train op, then the after-update ops on the same batch (moving
+ * averages). The one place that knows this, for the {@link Trainer} and the benchmark's bare loop
+ * alike, so the two cannot drift apart (the bench once trained cnn-batchnorm in inference mode).
+ */
+public final class StepRunner implements AutoCloseable {
+  private final Session session;
+  private final Model model;
+  private final TrainStep trainStep;
+  private final List<Tensor> knobValues = new ArrayList<>();
+
+  public StepRunner(Session session, Model model, TrainStep trainStep) {
+    this.session = session;
+    this.model = model;
+    this.trainStep = trainStep;
+    model.knobs().forEach(k -> knobValues.add(k.trainingTensor()));
+  }
+
+  /** One update on the batch; nothing is fetched. */
+  public void update(TFloat32 x, TFloat32 y) {
+    run(x, y, false).close();
+  }
+
+  /**
+   * One update on the batch. With {@code withMetrics}, the result holds the batch's loss,
+   * accuracy and the learning rate the update used, in that order; the caller closes it.
+   */
+  public Result run(TFloat32 x, TFloat32 y, boolean withMetrics) {
+    var runner = feed(x, y).addTarget(trainStep.train());
+    if (withMetrics) {
+      runner.fetch(model.loss()).fetch(model.accuracy()).fetch(trainStep.learningRate());
+    }
+    Result result = runner.run();
+    if (!model.afterUpdate().isEmpty()) {
+      var after = feed(x, y);
+      model.afterUpdate().forEach(after::addTarget);
+      try {
+        after.run().close();
+      } catch (RuntimeException e) {
+        result.close(); // the caller never gets it
+        throw e;
+      }
+    }
+    return result;
+  }
+
+  private Session.Runner feed(TFloat32 x, TFloat32 y) {
+    var runner = session.runner().feed(model.images(), x).feed(model.labels(), y);
+    List<Knob> knobs = model.knobs();
+    for (int i = 0; i < knobs.size(); i++) {
+      runner.feed(knobs.get(i).node(), knobValues.get(i));
+    }
+    return runner;
+  }
+
+  @Override
+  public void close() {
+    knobValues.forEach(Tensor::close);
+  }
+}
