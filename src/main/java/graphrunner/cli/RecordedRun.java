@@ -32,24 +32,20 @@ record RecordedRun(Path dir, JsonObject summary) {
     return text("experiment");
   }
 
+  /** {@code completed}, {@code interrupted}, {@code diverged}, {@code running} or {@code killed}. */
   String status() {
-    return text("status");
+    text("status"); // present, or the summary is damaged
+    return SummaryJson.status(summary);
   }
 
-  /** The pid of the process that ran the latest segment, if recorded. */
+  /** Stopped midway by a signal, or killed: what {@code --resume} continues. */
+  boolean resumable() {
+    String status = status();
+    return status.equals("interrupted") || status.equals("killed");
+  }
+
   Optional<Long> lastPid() {
-    JsonArray segments = summary.getAsJsonArray("segments");
-    if (segments == null || segments.isEmpty()) {
-      return Optional.empty();
-    }
-    JsonElement pid = segments.get(segments.size() - 1).getAsJsonObject().get("pid");
-    return pid == null ? Optional.empty() : Optional.of(pid.getAsLong());
-  }
-
-  /** A run that says "running" but whose process is gone was killed. */
-  boolean killed() {
-    return "running".equals(status()) && lastPid().flatMap(ProcessHandle::of)
-        .map(p -> !p.isAlive()).orElse(true);
+    return SummaryJson.lastPid(summary);
   }
 
   Checkpoint newestCheckpoint() {

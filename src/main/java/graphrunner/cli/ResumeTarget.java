@@ -3,6 +3,7 @@ package graphrunner.cli;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
 import graphrunner.experiments.Catalogue;
+import graphrunner.train.listener.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +66,10 @@ final class ResumeTarget {
   }
 
   private static RecordedRun resumable(RecordedRun run) {
-    String status = run.status();
-    if (status.equals("interrupted") || run.killed()) {
+    if (run.resumable()) {
       return run;
     }
+    String status = run.status();
     String why = switch (status) {
       case "completed" -> "it completed; nothing to resume";
       case "diverged" -> "it diverged; start a new run, e.g. with a smaller --lr";
@@ -81,14 +82,14 @@ final class ResumeTarget {
   private static RecordedRun newestResumable(Path experimentRuns, String id) {
     List<Path> runs;
     try (Stream<Path> children = Files.list(experimentRuns)) {
-      runs = children.filter(p -> Files.isRegularFile(p.resolve("summary.json")))
+      runs = children.filter(p -> Files.isRegularFile(SummaryJson.file(p)))
           .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
     } catch (IOException e) {
       runs = List.of();
     }
     for (Path dir : runs) {
       RecordedRun run = RecordedRun.read(dir);
-      if (run.status().equals("interrupted") || run.killed()) {
+      if (run.resumable()) {
         return run;
       }
     }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import graphrunner.BuildInfo;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
+import graphrunner.train.listener.SummaryJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
   }
 
   private static RunRecord fromJson(Path runDir, JsonObject json, String version) {
-    return new RunRecord(runDir, text(json, "experiment"), status(json),
+    return new RunRecord(runDir, text(json, "experiment"), SummaryJson.status(json),
         json.get("seed").getAsLong(), json.has("steps") ? json.get("steps").getAsLong() : 0,
         number(json, "max_test_accuracy"), json.has("max_test_accuracy_step")
             ? json.get("max_test_accuracy_step").getAsLong() : -1,
@@ -78,19 +79,6 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
         json.has("threads") ? json.get("threads").getAsInt() : 0, text(json, "started"),
         text(json, "dataset"), text(json, "dataset_sha256"), version,
         hyperparameters(json.getAsJsonObject("hyperparameters")));
-  }
-
-  /** "running" is only true while the process that wrote it lives; otherwise it was killed. */
-  private static String status(JsonObject json) {
-    String status = text(json, "status");
-    if (!status.equals("running") || !json.has("segments")) {
-      return status;
-    }
-    var segments = json.getAsJsonArray("segments");
-    var last = segments.isEmpty() ? null : segments.get(segments.size() - 1).getAsJsonObject();
-    boolean alive = last != null && last.has("pid")
-        && ProcessHandle.of(last.get("pid").getAsLong()).map(ProcessHandle::isAlive).orElse(false);
-    return alive ? "running" : "killed";
   }
 
   private static JsonObject parse(Path file) {

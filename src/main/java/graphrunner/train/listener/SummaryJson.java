@@ -2,6 +2,7 @@ package graphrunner.train.listener;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
  * Reads and writes a run's {@code summary.json}: strict JSON (a number that is not finite is
@@ -45,6 +47,30 @@ public final class SummaryJson {
     } catch (IOException | JsonParseException | IllegalStateException e) {
       throw new UserError(ExitCode.DATA, "damaged " + file + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The run's status as it stands now: a summary says {@code running} from its run's start, which
+   * stays true only while the process of its latest segment lives; once that process is gone
+   * (SIGKILL, power loss), the run was {@code killed}.
+   */
+  public static String status(JsonObject summary) {
+    String status = summary.get("status").getAsString();
+    if (!status.equals("running")) {
+      return status;
+    }
+    return lastPid(summary).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)
+        ? "running" : "killed";
+  }
+
+  /** The pid of the process that ran the latest segment, if recorded. */
+  public static Optional<Long> lastPid(JsonObject summary) {
+    JsonArray segments = summary.getAsJsonArray("segments");
+    if (segments == null || segments.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonElement pid = segments.get(segments.size() - 1).getAsJsonObject().get("pid");
+    return pid == null ? Optional.empty() : Optional.of(pid.getAsLong());
   }
 
   /** Writes {@code summary}, replacing non-finite numbers, atomically. */
