@@ -10,21 +10,10 @@ import graphrunner.experiments.Hyperparameters;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
 import graphrunner.train.RunConfig;
-import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingResult;
-import graphrunner.train.listener.ClassificationReport;
-import graphrunner.train.listener.PlainProgressListener;
 import graphrunner.export.SavedModelExporter;
-import graphrunner.train.CheckpointPolicy;
-import graphrunner.train.Checkpoints;
-import graphrunner.train.listener.CheckpointListener;
 import graphrunner.train.listener.SummaryJson;
-import graphrunner.train.listener.SummaryJsonWriter;
-import graphrunner.train.listener.TensorBoardListener;
-import graphrunner.train.listener.TerminalProgressListener;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 
@@ -33,11 +22,11 @@ import org.apache.commons.cli.CommandLine;
  * a worker trains its shard, and the chief also writes what a single-process run writes.
  */
 final class ClusterTrain {
-  private static final int HISTOGRAM_EVERY = 1000;
-
   private ClusterTrain() {}
 
-  static void run(CommandLine line, Console out, Experiment experiment, TfConfig cluster) {
+  static void run(CommandLine line, Console out, TrainCommand.Validated flags,
+      TfConfig cluster) {
+    Experiment experiment = flags.experiment();
     var task = new ClusterTask(cluster, ClusterFlags.timeout(line), out::note, lost -> {
       // the training thread may be blocked in TensorFlow for good: end here, with Main's line
       out.err().println("graph-runner: " + lost.getMessage());
@@ -75,7 +64,8 @@ final class ClusterTrain {
       Path runDir = RunDirectory.create(logdir, experiment.id());
       out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
       TrainingResult result = task.trainAsChief(experiment, data, config,
-          listeners(line, out, experiment, runDir, hp, config), runDir, stop::requested);
+          TrainCommand.listeners(line, out, flags, runDir, hp, config.seed()), runDir,
+          stop::requested);
       out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
               + "(slide: %s); %,.0f examples/s in total, %.1f s", experiment.id(),
           result.status(), result.maxTestAccuracy(), result.maxAccuracyStep(),
@@ -88,24 +78,5 @@ final class ClusterTrain {
       exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
           config.seed(), data.classNames(), root, out, stop));
     }
-  }
-
-  /** The chief's listeners: those of a single-process run. */
-  private static List<TrainingListener> listeners(CommandLine line, Console out,
-      Experiment experiment, Path runDir, Hyperparameters hp, RunConfig config) {
-    List<TrainingListener> listeners = new ArrayList<>();
-    listeners.add(out.interactive()
-        ? new TerminalProgressListener(out.err(), TerminalWidth.columns())
-        : new PlainProgressListener(out.out()));
-    listeners.add(new TensorBoardListener(runDir,
-        Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY)));
-    // the final checkpoint is what the SavedModel is exported from, as in a single process
-    listeners.add(new CheckpointListener(new Checkpoints(runDir), CheckpointPolicy.DEFAULT));
-    listeners.add(new SummaryJsonWriter(runDir,
-        TrainArguments.record(line, experiment.id(), hp.steps(), config.seed())));
-    if (experiment.reportsClassification() || line.hasOption("report")) {
-      listeners.add(new ClassificationReport(out.out(), 5));
-    }
-    return listeners;
   }
 }

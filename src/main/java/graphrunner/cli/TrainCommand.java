@@ -11,7 +11,6 @@ import graphrunner.experiments.Hyperparameters;
 import graphrunner.export.SavedModelExporter;
 import graphrunner.fs.WritableFolder;
 import graphrunner.train.Checkpoint;
-import graphrunner.train.CheckpointExport;
 import graphrunner.train.CheckpointPolicy;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.DeviceProbe;
@@ -89,7 +88,7 @@ final class TrainCommand implements Command {
             + "again");
       }
       // its own signal handling: a worker stops after its step, a ps stops at once
-      ClusterTrain.run(given, out, validated(given), cluster.get());
+      ClusterTrain.run(given, out, Validated.from(given), cluster.get());
       return;
     }
     try (StopSignal stop = new StopSignal(out.err())) {
@@ -102,28 +101,31 @@ final class TrainCommand implements Command {
   }
 
   /**
-   * The experiment to train, once every flag's value and combination has been checked: before
-   * the slow parts (data, graph, training).
+   * What the flags say, every value and combination checked before the slow parts (data, graph,
+   * training). The hyperparameters are settled once the data's size is known (--epochs).
+   *
+   * @param probe the run's device and threads, for opening sessions
    */
-  private static Experiment validated(CommandLine line) {
-    Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
-    if (!experiment.trains()) {
-      throw new UserError(ExitCode.USAGE, experiment.id() + " has nothing to train: it is built "
-          + "to be looked at (graph-runner describe " + experiment.id() + ")");
+  record Validated(Experiment experiment, RunConfig probe,
+      CheckpointPolicy checkpointPolicy, int histogramEvery) {
+
+    static Validated from(CommandLine line) {
+      Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
+      if (!experiment.trains()) {
+        throw new UserError(ExitCode.USAGE, experiment.id() + " has nothing to train: it is "
+            + "built to be looked at (graph-runner describe " + experiment.id() + ")");
+      }
+      TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
+      return new Validated(experiment, TrainingFlags.runConfig(line, experiment.defaults()),
+          TrainCommand.checkpointPolicy(line),
+          Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY));
     }
-    TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
-    TrainingFlags.runConfig(line, experiment.defaults());
-    checkpointPolicy(line);
-    Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY);
-    return experiment;
   }
 
   private void train(CommandLine line, Optional<RecordedRun> resumed, Console out,
       StopSignal stop) {
-    Experiment experiment = validated(line);
-    RunConfig probe = TrainingFlags.runConfig(line, experiment.defaults());
-    CheckpointPolicy checkpointPolicy = checkpointPolicy(line);
-    int histogramEvery = Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY);
+    Validated flags = Validated.from(line);
+    Experiment experiment = flags.experiment();
     // and every output location
     Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
         : Optional.of(Flags.path(line, "export-dir", "models"));
@@ -138,7 +140,7 @@ final class TrainCommand implements Command {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(
           ConfigProto.getDefaultInstance())));
     }
-    SessionFactory sessions = SessionFactory.forRun(probe, () -> out.note(
+    SessionFactory sessions = SessionFactory.forRun(flags.probe(), () -> out.note(
         "no GPU visible to TensorFlow: running on the CPU (--allow-cpu-fallback)"));
 
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
@@ -159,17 +161,7 @@ final class TrainCommand implements Command {
     from.ifPresent(c -> out.note("resuming from " + c.dir() + " (step " + c.step() + ")"));
     out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
 
-    List<TrainingListener> listeners = new ArrayList<>();
-    listeners.add(out.interactive()
-        ? new TerminalProgressListener(out.err(), TerminalWidth.columns())
-        : new PlainProgressListener(out.out()));
-    listeners.add(new TensorBoardListener(runDir, histogramEvery));
-    listeners.add(new CheckpointListener(new Checkpoints(runDir), checkpointPolicy));
-    listeners.add(new SummaryJsonWriter(runDir,
-        TrainArguments.record(line, experiment.id(), hp.steps(), config.seed())));
-    if (experiment.reportsClassification() || line.hasOption("report")) {
-      listeners.add(new ClassificationReport(out.out(), 5));
-    }
+    List<TrainingListener> listeners = listeners(line, out, flags, runDir, hp, config.seed());
     TrainingResult result = new Trainer(listeners, stop::requested)
         .train(experiment, data, config, sessions, from);
     out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
@@ -184,6 +176,27 @@ final class TrainCommand implements Command {
     }
     exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
         config.seed(), data.classNames(), root, out, stop));
+  }
+
+  /**
+   * What watches a run, the same for a single process and a cluster's chief: progress, TensorBoard,
+   * checkpoints (the export is made from the final one), summary.json, the classification report.
+   */
+  static List<TrainingListener> listeners(CommandLine line, Console out, Validated flags,
+      Path runDir, Hyperparameters hp, long seed) {
+    Experiment experiment = flags.experiment();
+    List<TrainingListener> listeners = new ArrayList<>();
+    listeners.add(out.interactive()
+        ? new TerminalProgressListener(out.err(), TerminalWidth.columns())
+        : new PlainProgressListener(out.out()));
+    listeners.add(new TensorBoardListener(runDir, flags.histogramEvery()));
+    listeners.add(new CheckpointListener(new Checkpoints(runDir), flags.checkpointPolicy()));
+    listeners.add(new SummaryJsonWriter(runDir,
+        TrainArguments.record(line, experiment.id(), hp.steps(), seed)));
+    if (experiment.reportsClassification() || line.hasOption("report")) {
+      listeners.add(new ClassificationReport(out.out(), 5));
+    }
+    return listeners;
   }
 
   private static CheckpointPolicy checkpointPolicy(CommandLine line) {
