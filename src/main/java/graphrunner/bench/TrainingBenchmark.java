@@ -25,7 +25,7 @@ import org.tensorflow.types.TFloat32;
  * Times one experiment's training step two ways in one process: (a) through {@link Trainer}, the
  * runner users get (batch preparation, knobs, metrics fetches, listeners), and (b) a bare loop
  * that only feeds pre-built tensors to the same graph's train op. The difference is the runner's
- * overhead. The runner evaluates the test set only before its first and after its last step.
+ * overhead. Neither evaluates the test set.
  */
 public final class TrainingBenchmark {
   private static final int BARE_BATCHES = 50;
@@ -36,7 +36,7 @@ public final class TrainingBenchmark {
   public TrainingBenchmark(String experimentId, DataSplits data, RunConfig config) {
     this.experimentId = experimentId;
     this.data = data;
-    this.config = config.withEvalEvery(Integer.MAX_VALUE);
+    this.config = config.withEvalEvery(0);
   }
 
   public LoopFigures runner() {
@@ -53,6 +53,72 @@ public final class TrainingBenchmark {
     int steps = (int) hp.steps();
     long start = System.nanoTime();
     var times = new StepTimes(steps);
+    double[] firstStep = new double[1];
+    onGraph((graph, updates, batches) -> {
+      for (int i = 0; i < steps; i++) {
+        TFloat32[] batch = batches.get(i % batches.size());
+        long t0 = System.nanoTime();
+        updates.update(batch[0], batch[1]);
+        times.add(System.nanoTime() - t0);
+        if (i == 0) {
+          firstStep[0] = (System.nanoTime() - start) / 1e9;
+        }
+      }
+    });
+    return LoopFigures.of("bare", times, hp.batchSize(), firstStep[0]);
+  }
+
+  /**
+   * {@code steps} updates traced by TensorFlow, after as many untraced ones to warm up, with
+   * each batch made as the runner makes it (so that its cost shows); and the graph's arithmetic.
+   */
+  public Profile profile(int steps) {
+    Hyperparameters hp = config.hyperparameters();
+    Profile[] profile = new Profile[1];
+    onGraph((graph, updates, batches) -> {
+      var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
+      TFloat32[] batch = batches.get(0);
+      var stepProfile = new StepProfile(graph);
+      for (int i = 0; i < 2 * steps; i++) {
+        long t0 = System.nanoTime();
+        source.next(batch[0], batch[1]);
+        long t1 = System.nanoTime();
+        if (i < steps) {
+          updates.update(batch[0], batch[1]);
+        } else {
+          var runs = updates.traced(batch[0], batch[1]);
+          stepProfile.add(runs, System.nanoTime() - t1, t1 - t0);
+        }
+      }
+      profile[0] = new Profile(stepProfile, ModelFlops.forwardPerExample(graph));
+    });
+    return profile[0];
+  }
+
+  /** What a profile found, and the forward pass's FLOPs per example. */
+  public record Profile(StepProfile steps, double forwardFlopsPerExample) {}
+
+  /**
+   * The arithmetic of one training step, ≈ FLOPs: three forward passes (forward, and the two
+   * halves of back-propagation), one more for a second batch-norm pass.
+   */
+  public double trainingFlopsPerStep() {
+    Hyperparameters hp = config.hyperparameters();
+    try (Graph graph = new Graph()) {
+      Model model = Catalogue.create(experimentId).build(Ops.create(graph),
+          new Seeds(config.seed()), hp);
+      int passes = model.afterUpdate().isEmpty() ? 3 : 4;
+      return passes * ModelFlops.forwardPerExample(graph) * hp.batchSize();
+    }
+  }
+
+  /** The work done on a fresh graph of the experiment, with its session and pre-made batches. */
+  private interface GraphWork {
+    void run(Graph graph, StepRunner updates, List<TFloat32[]> batches);
+  }
+
+  private void onGraph(GraphWork work) {
+    Hyperparameters hp = config.hyperparameters();
     List<TFloat32[]> batches = new ArrayList<>();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
@@ -62,17 +128,7 @@ public final class TrainingBenchmark {
           StepRunner updates = new StepRunner(session, model, step)) {
         session.initialize();
         prebuild(batches, hp.batchSize());
-        double firstStep = 0;
-        for (int i = 0; i < steps; i++) {
-          TFloat32[] batch = batches.get(i % batches.size());
-          long t0 = System.nanoTime();
-          updates.update(batch[0], batch[1]);
-          times.add(System.nanoTime() - t0);
-          if (i == 0) {
-            firstStep = (System.nanoTime() - start) / 1e9;
-          }
-        }
-        return LoopFigures.of("bare", times, hp.batchSize(), firstStep);
+        work.run(graph, updates, batches);
       }
     } finally {
       batches.forEach(b -> {

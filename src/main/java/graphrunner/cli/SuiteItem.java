@@ -48,6 +48,9 @@ record SuiteItem(String id, Experiment experiment, long steps, long fullSteps) {
     if (!hp.init().isEmpty()) {
       values.put("init", hp.init());
     }
+    if (experiment.batchNormalised()) {
+      values.put("batch_norm", hp.batchNorm().flag());
+    }
     return new RunSettings(id, values, seed, datasetSha256, BuildInfo.version());
   }
 }

@@ -4,8 +4,10 @@ import graphrunner.ExitCode;
 import graphrunner.UserError;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.graph.BatchNormUpdate;
 import graphrunner.train.Device;
 import graphrunner.train.RunConfig;
+import graphrunner.train.Tuning;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.cli.CommandLine;
@@ -25,15 +27,24 @@ final class TrainingFlags {
     options.addOption(valued("pkeep", "P", "dropout keep probability in training, (0, 1]"));
     options.addOption(valued("init", "NAME", "weight initialiser, for experiments that offer a "
         + "choice (mnist-cnn: normal, xavier, msra)"));
+    options.addOption(valued("batch-norm", String.join("|", BatchNormUpdate.flags()),
+        "when batch norm's moving averages update: in a second pass after the update (the "
+            + "slide's) or within it (Keras'); for experiments with batch norm"));
     options.addOption(valued("seed", "N", "seed of weights, dropout and shuffling "
         + "(default: random, recorded in summary.json)"));
     options.addOption(valued("eval-every", "N", "evaluate the test set every N steps (100)"));
     options.addOption(valued("device", "cpu|gpu", "where the graph runs (cpu)"));
     options.addOption(Option.builder().longOpt("allow-cpu-fallback")
         .desc("with --device gpu: run on the CPU when no GPU is visible, saying so").build());
+    int cores = Runtime.getRuntime().availableProcessors();
     options.addOption(valued("threads", "N",
-        "TensorFlow intra/inter-op threads (default: the cores, "
-            + Runtime.getRuntime().availableProcessors() + ")"));
+        "threads one TensorFlow op may use (default: the cores, " + cores + ")"));
+    options.addOption(valued("inter-op-threads", "N",
+        "TensorFlow ops run side by side (default: the cores, " + cores + ")"));
+    options.addOption(valued("xla", "on|off", "compile the graph with XLA's JIT (off)"));
+    options.addOption(valued("prefetch", "on|off", "prepare the next batch on a thread of its "
+        + "own (default: on with more than 2 cores, here " + (Tuning.defaults().prefetch()
+        ? "on" : "off") + ")"));
     options.addOption(valued("data-dir", "DIR",
         "folder holding the data set's four IDX files (else $GRAPH_RUNNER_DATA, cache, download)"));
     return options;
@@ -62,6 +73,14 @@ final class TrainingFlags {
       hp = hp.withLearningRate(hp.learningRate().withRate(Flags.number(line, "lr", 0, 0, 1e6)));
     }
     hp = hp.withInit(init(line, experiment, hp.init()));
+    if (line.hasOption("batch-norm")) {
+      if (!experiment.batchNormalised()) {
+        throw new UserError(ExitCode.USAGE, "--batch-norm: " + experiment.id()
+            + " has no batch-norm layers");
+      }
+      hp = hp.withBatchNorm(BatchNormUpdate.ofFlag(Flags.choice(line, "batch-norm",
+          hp.batchNorm().flag(), BatchNormUpdate.flags())));
+    }
     return hp.withPkeep((float) Flags.number(line, "pkeep", hp.pkeep(), 0, 1));
   }
 
@@ -84,7 +103,19 @@ final class TrainingFlags {
     return RunConfig.of(hp, seed)
         .withEvalEvery(Flags.positiveInt(line, "eval-every", RunConfig.DEFAULT_EVAL_EVERY))
         .withDevice(device, line.hasOption("allow-cpu-fallback"))
-        .withThreads(Flags.positiveInt(line, "threads",
-            Runtime.getRuntime().availableProcessors()));
+        .withTuning(tuning(line));
+  }
+
+  private static Tuning tuning(CommandLine line) {
+    Tuning defaults = Tuning.defaults();
+    return defaults
+        .withIntraOpThreads(Flags.positiveInt(line, "threads", defaults.intraOpThreads()))
+        .withInterOpThreads(Flags.positiveInt(line, "inter-op-threads", defaults.interOpThreads()))
+        .withXla(onOff(line, "xla", defaults.xla()))
+        .withPrefetch(onOff(line, "prefetch", defaults.prefetch()));
+  }
+
+  private static boolean onOff(CommandLine line, String flag, boolean fallback) {
+    return Flags.choice(line, flag, fallback ? "on" : "off", List.of("on", "off")).equals("on");
   }
 }

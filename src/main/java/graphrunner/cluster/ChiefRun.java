@@ -8,6 +8,7 @@ import graphrunner.train.RunConfig;
 import graphrunner.train.LoopProgress;
 import graphrunner.train.LoopState;
 import graphrunner.train.RunContext;
+import graphrunner.train.StartupTimes;
 import graphrunner.train.TestSetEvaluator;
 import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingMetrics;
@@ -72,7 +73,7 @@ final class ChiefRun {
       AutoCloseable parameterServerWatch) {
     var run = new RunContext(experiment, config, data, graph, session, replica.model(),
         replica.trainStep(), this.config.task().cpu().toString(),
-        new LoopProgress(LoopState.fresh()), stop);
+        new LoopProgress(LoopState.fresh()), stop, new StartupTimes());
     listeners.forEach(l -> l.onStart(run));
     try (TestSetEvaluator evaluator = new TestSetEvaluator(data.test(), config.evalBatchSize())) {
       var hook = new Hook(run, evaluator, onGlobalStep);

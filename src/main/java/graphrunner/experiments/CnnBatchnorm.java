@@ -89,6 +89,11 @@ public final class CnnBatchnorm extends Experiment {
   }
 
   @Override
+  public boolean batchNormalised() {
+    return true;
+  }
+
+  @Override
   public List<String> choices() {
     return List.of(
         "10,000 updates: the slides' 10,001st update is never evaluated",

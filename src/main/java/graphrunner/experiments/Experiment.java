@@ -61,6 +61,11 @@ public abstract class Experiment extends SlideGraph {
     return false;
   }
 
+  /** True when the graph has batch-norm layers, whose update {@code --batch-norm} chooses. */
+  public boolean batchNormalised() {
+    return false;
+  }
+
   /** False for graphs built only to be looked at in TensorBoard. */
   public boolean trains() {
     return true;
@@ -69,6 +74,7 @@ public abstract class Experiment extends SlideGraph {
   /** Builds the graph with {@code tf} (root scope), random ops seeded from {@code seeds}. */
   public final Model build(Ops tf, Seeds seeds, Hyperparameters hp) {
     attach(tf, seeds);
+    batchNormUpdates(hp.batchNorm());
     return define(hp);
   }
 

@@ -1,5 +1,6 @@
 package graphrunner.experiments;
 
+import graphrunner.graph.BatchNormUpdate;
 import graphrunner.graph.LearningRate;
 import graphrunner.graph.Optimizer;
 
@@ -14,9 +15,11 @@ import graphrunner.graph.Optimizer;
  * @param pkeep dropout keep probability during training; 1 means no dropout layers at all
  * @param init the name of the weight initialiser among the experiment's
  *     {@link Experiment#initChoices()}, or "" for experiments that offer no choice
+ * @param batchNorm when batch-norm layers update their moving averages (only for experiments
+ *     with {@link Experiment#batchNormalised()} layers)
  */
 public record Hyperparameters(long steps, int batchSize, LearningRate learningRate,
-    Optimizer optimizer, float pkeep, String init) {
+    Optimizer optimizer, float pkeep, String init, BatchNormUpdate batchNorm) {
 
   /** Named settings, as the scripts name them: {@code steps(10_000).batchSize(100)...}. */
   public static Builder builder() {
@@ -31,6 +34,7 @@ public record Hyperparameters(long steps, int batchSize, LearningRate learningRa
     private Optimizer optimizer;
     private float pkeep = 1f;
     private String init = "";
+    private BatchNormUpdate batchNorm = BatchNormUpdate.TWO_PASS;
 
     private Builder() {}
 
@@ -66,32 +70,47 @@ public record Hyperparameters(long steps, int batchSize, LearningRate learningRa
       return this;
     }
 
+    /** For experiments with batch-norm layers; two passes unless set. */
+    public Builder batchNorm(BatchNormUpdate value) {
+      batchNorm = value;
+      return this;
+    }
+
     public Hyperparameters build() {
       if (steps < 0 || batchSize < 1 || learningRate == null || optimizer == null) {
         throw new IllegalStateException("steps, batchSize, learningRate and optimizer are needed");
       }
-      return new Hyperparameters(steps, batchSize, learningRate, optimizer, pkeep, init);
+      return new Hyperparameters(steps, batchSize, learningRate, optimizer, pkeep, init,
+          batchNorm);
     }
   }
 
   public Hyperparameters withSteps(long newSteps) {
-    return new Hyperparameters(newSteps, batchSize, learningRate, optimizer, pkeep, init);
+    return new Hyperparameters(newSteps, batchSize, learningRate, optimizer, pkeep, init,
+        batchNorm);
   }
 
   public Hyperparameters withBatchSize(int newBatchSize) {
-    return new Hyperparameters(steps, newBatchSize, learningRate, optimizer, pkeep, init);
+    return new Hyperparameters(steps, newBatchSize, learningRate, optimizer, pkeep, init,
+        batchNorm);
   }
 
   public Hyperparameters withLearningRate(LearningRate newRate) {
-    return new Hyperparameters(steps, batchSize, newRate, optimizer, pkeep, init);
+    return new Hyperparameters(steps, batchSize, newRate, optimizer, pkeep, init,
+        batchNorm);
   }
 
   public Hyperparameters withPkeep(float newPkeep) {
-    return new Hyperparameters(steps, batchSize, learningRate, optimizer, newPkeep, init);
+    return new Hyperparameters(steps, batchSize, learningRate, optimizer, newPkeep, init, batchNorm);
   }
 
   public Hyperparameters withInit(String newInit) {
-    return new Hyperparameters(steps, batchSize, learningRate, optimizer, pkeep, newInit);
+    return new Hyperparameters(steps, batchSize, learningRate, optimizer, pkeep, newInit, batchNorm);
+  }
+
+  public Hyperparameters withBatchNorm(BatchNormUpdate newBatchNorm) {
+    return new Hyperparameters(steps, batchSize, learningRate, optimizer, pkeep, init,
+        newBatchNorm);
   }
 
   public boolean dropout() {

@@ -18,13 +18,15 @@ import org.tensorflow.types.TInt64;
  * Ybn  = (Ylogits − m) / sqrt(v + 1e-5) + offset          no scale: ReLU follows
  * </pre>
  *
- * The moving averages start at 0 and, after each update on the same batch, move with
+ * The moving averages start at 0 and, with each update, move with
  * {@code decay = min(0.999, (1 + i) / (10 + i))} (TF's {@code ExponentialMovingAverage} with
- * {@code num_updates}), not bias-corrected. The switch is arithmetic blending, whose gradients
+ * {@code num_updates}, i the index of the update), not bias-corrected. {@link BatchNormUpdate}
+ * says whether they move in a second run after the update (the slide) or within the update. The switch is arithmetic blending, whose gradients
  * are plain Mul/Add, so that nothing depends on a gradient for Select.
  *
  * @param output {@code Ybn}
- * @param updateMovingAverages the op to run after each training update
+ * @param updateMovingAverages the op that moves the averages: run after each training update
+ *     ({@link BatchNormUpdate#TWO_PASS}) or within it, before {@code global_step} advances
  */
 record BatchNorm(Operand<TFloat32> output, Op updateMovingAverages) {
   static final float EPSILON = 1e-5f;
@@ -32,7 +34,7 @@ record BatchNorm(Operand<TFloat32> output, Op updateMovingAverages) {
 
   static BatchNorm build(Ops tf, Operand<TFloat32> Ylogits, Operand<TFloat32> offset,
       boolean convolutional, Operand<TBool> isTraining, Variable<TFloat32> movingMean,
-      Variable<TFloat32> movingVariance, Variable<TInt64> globalStep) {
+      Variable<TFloat32> movingVariance, Variable<TInt64> globalStep, BatchNormUpdate when) {
     var axes = tf.constant(convolutional ? new int[] {0, 1, 2} : new int[] {0});
     var mean = tf.withName("mean").math.mean(Ylogits, axes);
     var variance = tf.withName("variance").math.mean(
@@ -47,7 +49,7 @@ record BatchNorm(Operand<TFloat32> output, Op updateMovingAverages) {
     var Ybn = tf.withName("Ybn").math.add(normalised, offset);
 
     Ops u = tf.withSubScope("update_moving_averages");
-    var decay = decay(u, globalStep);
+    var decay = decay(u, globalStep, when);
     var keep = u.math.sub(u.constant(1f), decay);
     var newMean = u.math.sub(movingMean, u.math.mul(keep, u.math.sub(movingMean, mean)));
     var newVariance = u.math.sub(movingVariance,
@@ -59,11 +61,14 @@ record BatchNorm(Operand<TFloat32> output, Op updateMovingAverages) {
   }
 
   /**
-   * {@code min(0.999, (1 + i) / (10 + i))} with i the slide's iteration, the index of the update
-   * just done: this op runs after it, when {@code global_step} already counts it, so i = step − 1.
+   * {@code min(0.999, (1 + i) / (10 + i))} with i the slide's iteration, the index of the update.
+   * After the update (two passes), {@code global_step} already counts it, so i = step − 1; within
+   * it, the train op advances {@code global_step} only after this op has run, so i = step.
    */
-  private static Operand<TFloat32> decay(Ops u, Variable<TInt64> globalStep) {
-    var i = u.math.sub(u.dtypes.cast(u.snapshot(globalStep), TFloat32.class), u.constant(1f));
+  private static Operand<TFloat32> decay(Ops u, Variable<TInt64> globalStep,
+      BatchNormUpdate when) {
+    var step = u.dtypes.cast(u.snapshot(globalStep), TFloat32.class);
+    var i = when == BatchNormUpdate.TWO_PASS ? u.math.sub(step, u.constant(1f)) : step;
     var warmUp = u.math.div(u.math.add(u.constant(1f), i), u.math.add(u.constant(10f), i));
     return u.withName("decay").math.minimum(u.constant(MAX_DECAY), warmUp);
   }

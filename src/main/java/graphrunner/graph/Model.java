@@ -17,7 +17,8 @@ import org.tensorflow.types.TInt64;
  * @param accuracy fraction of the batch classified right
  * @param trainables the variables the optimiser updates, and only those
  * @param knobs placeholders with inference defaults that training feeds (pkeep, is_training)
- * @param afterUpdate ops to run after each update on the same batch (moving averages)
+ * @param afterUpdate ops to run after each update on the same batch (moving averages, two passes)
+ * @param withUpdate ops the update itself runs before {@code global_step} advances (one pass)
  * @param layers the rows of {@code describe}'s table
  * @param globalStep int64 count of updates done (the schedule and batch norm read it)
  */
@@ -32,6 +33,7 @@ public record Model(
     List<Variable<TFloat32>> trainables,
     List<Knob> knobs,
     List<Op> afterUpdate,
+    List<Op> withUpdate,
     List<LayerSummary> layers,
     Variable<TInt64> globalStep) {
 

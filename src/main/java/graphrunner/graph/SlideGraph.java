@@ -35,6 +35,8 @@ public abstract class SlideGraph {
   private final List<Variable<TFloat32>> trainables = new ArrayList<>();
   private final List<Knob> knobs = new ArrayList<>();
   private final List<Op> afterUpdate = new ArrayList<>();
+  private final List<Op> withUpdate = new ArrayList<>();
+  private BatchNormUpdate batchNormUpdate = BatchNormUpdate.TWO_PASS;
   private final List<LayerSummary> layers = new ArrayList<>();
   private String layerName;
   private String layerKind;
@@ -164,6 +166,11 @@ public abstract class SlideGraph {
     return List.copyOf(afterUpdate);
   }
 
+  /** The ops registered so far to run within the update (for tests of partial graphs). */
+  final List<Op> withUpdateOps() {
+    return List.copyOf(withUpdate);
+  }
+
   // ---- the math of the slides -----------------------------------------------------------------
 
   protected final Operand<TFloat32> matMul(Operand<TFloat32> a, Operand<TFloat32> b) {
@@ -202,10 +209,15 @@ public abstract class SlideGraph {
     return track(tf.nn.conv2d(x, w, List.of(1L, stride, stride, 1L), padding));
   }
 
+  /** How {@link #batchNorm} layers update their moving averages (the slide: two passes). */
+  protected final void batchNormUpdates(BatchNormUpdate when) {
+    batchNormUpdate = when;
+  }
+
   /**
    * Deck 003's {@code batchnorm(Ylogits, is_test, iteration, offset, convolutional)}; see
    * {@link BatchNorm}. Its two moving averages are {@link #state} of the current layer and are
-   * updated by an op run after each training update.
+   * updated after each training update, or within it (see {@link BatchNormUpdate}).
    */
   protected final Operand<TFloat32> batchNorm(Operand<TFloat32> Ylogits, Operand<TFloat32> offset,
       boolean convolutional, Operand<TBool> isTraining) {
@@ -213,8 +225,12 @@ public abstract class SlideGraph {
     var movingMean = state("moving_mean", Init.zeros(), channels);
     var movingVariance = state("moving_variance", Init.zeros(), channels);
     var bn = BatchNorm.build(tf.withSubScope("batchnorm"), Ylogits, offset, convolutional,
-        isTraining, movingMean, movingVariance, globalStep());
-    runAfterUpdate(bn.updateMovingAverages());
+        isTraining, movingMean, movingVariance, globalStep(), batchNormUpdate);
+    if (batchNormUpdate == BatchNormUpdate.TWO_PASS) {
+      runAfterUpdate(bn.updateMovingAverages());
+    } else {
+      withUpdate.add(bn.updateMovingAverages());
+    }
     return track(bn.output());
   }
 
@@ -272,7 +288,8 @@ public abstract class SlideGraph {
         a.dtypes.cast(correct, TFloat32.class), a.constant(0));
 
     return new Model(X, Y_, Ylogits, Y, classes, loss, accuracy, List.copyOf(trainables),
-        List.copyOf(knobs), List.copyOf(afterUpdate), List.copyOf(layers), globalStep());
+        List.copyOf(knobs), List.copyOf(afterUpdate), List.copyOf(withUpdate), List.copyOf(layers),
+        globalStep());
   }
 
   private Operand<TFloat32> track(Operand<TFloat32> output) {

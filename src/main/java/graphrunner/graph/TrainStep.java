@@ -14,7 +14,8 @@ import org.tensorflow.types.TInt64;
 /**
  * One training update, in the graph: {@code lr} is computed from {@code global_step}, the
  * gradients of the loss w.r.t. the model's trainable variables (only those: step counters and
- * moving averages are not differentiated) feed the optimiser, and the step counter then advances.
+ * moving averages are not differentiated) feed the optimiser, the model's in-update ops run (one-pass
+ * moving averages), and the step counter then advances.
  *
  * @param globalStep int64 counter of updates done
  * @param learningRate the rate the next update uses
@@ -37,6 +38,7 @@ public record TrainStep(Variable<TInt64> globalStep, Operand<TFloat32> learningR
         new Output<?>[] {model.loss().asOutput()}, xs, null));
 
     List<Op> updates = new ArrayList<>(optimizer.updates(t, vars, grads, lr));
+    updates.addAll(model.withUpdate()); // one-pass moving averages read the step before it advances
     updates.add(t.withControlDependencies(updates).assignAdd(globalStep, t.constant(1L)));
     Op train = t.withControlDependencies(updates).withName("step").noOp();
     return new TrainStep(globalStep, lr, train);

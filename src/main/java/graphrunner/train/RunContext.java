@@ -14,10 +14,11 @@ import org.tensorflow.Session;
  *
  * @param device the device the graph actually runs on, e.g. {@code /device:CPU:0}
  * @param stopRequested true once the user asked the run to stop (Ctrl-C, SIGTERM)
+ * @param startup when the run reached each phase before its first update
  */
 public record RunContext(Experiment experiment, RunConfig config, DataSplits data, Graph graph,
     Session session, Model model, TrainStep trainStep, String device, LoopProgress progress,
-    BooleanSupplier stopRequested) {
+    BooleanSupplier stopRequested, StartupTimes startup) {
 
   /** True when this run continues from a checkpoint rather than from step 0. */
   public boolean resumed() {

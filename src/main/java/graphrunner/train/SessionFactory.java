@@ -6,10 +6,11 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.OptimizerOptions;
 
 /**
- * Opens sessions with the run's threading and placement: intra/inter-op threads set to the cores
- * (or {@code --threads}), and for {@code --device gpu} a check that a GPU is there at all.
+ * Opens sessions with the run's {@link Tuning} (threads, XLA) and placement, and for
+ * {@code --device gpu} checks that a GPU is there at all.
  */
 public final class SessionFactory {
   private final RunConfig config;
@@ -58,9 +59,12 @@ public final class SessionFactory {
     var builder = ConfigProto.newBuilder()
         // ops without a GPU kernel (e.g. summaries) fall back to the CPU, as in TF1 scripts
         .setAllowSoftPlacement(true);
-    if (config.threads() > 0) {
-      builder.setIntraOpParallelismThreads(config.threads())
-          .setInterOpParallelismThreads(config.threads());
+    Tuning tuning = config.tuning();
+    builder.setIntraOpParallelismThreads(tuning.intraOpThreads())
+        .setInterOpParallelismThreads(tuning.interOpThreads());
+    if (tuning.xla()) {
+      builder.getGraphOptionsBuilder().getOptimizerOptionsBuilder()
+          .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1);
     }
     return builder;
   }

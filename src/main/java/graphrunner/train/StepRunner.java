@@ -8,6 +8,8 @@ import java.util.List;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -55,6 +57,28 @@ public final class StepRunner implements AutoCloseable {
       }
     }
     return result;
+  }
+
+  /**
+   * One update traced by TensorFlow ({@code FULL_TRACE}): the step stats of each session run it
+   * took (one, or two with an after-update pass).
+   */
+  public List<RunMetadata> traced(TFloat32 x, TFloat32 y) {
+    RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE)
+        .build();
+    List<RunMetadata> runs = new ArrayList<>();
+    try (Result r = feed(x, y).addTarget(trainStep.train()).setOptions(trace)
+        .runAndFetchMetadata()) {
+      r.getMetadata().ifPresent(runs::add);
+    }
+    if (!model.afterUpdate().isEmpty()) {
+      var after = feed(x, y).setOptions(trace);
+      model.afterUpdate().forEach(after::addTarget);
+      try (Result r = after.runAndFetchMetadata()) {
+        r.getMetadata().ifPresent(runs::add);
+      }
+    }
+    return runs;
   }
 
   private Session.Runner feed(TFloat32 x, TFloat32 y) {

@@ -16,6 +16,7 @@ import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -47,6 +48,10 @@ public final class Trainer {
   public TrainingResult train(Experiment experiment, DataSplits data, RunConfig config,
       SessionFactory sessions, Optional<Checkpoint> resumeFrom) {
     Hyperparameters hp = config.hyperparameters();
+    var startup = new StartupTimes();
+    startup.reached("flags and data");
+    TensorFlow.version(); // loads the native library, so that its time shows apart
+    startup.reached("tensorflow");
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph).withDevice(DeviceSpec.newBuilder()
           .deviceType(sessions.device() == Device.GPU
@@ -54,14 +59,16 @@ public final class Trainer {
           .deviceIndex(0).build());
       Model model = experiment.build(tf, new Seeds(config.seed()), hp);
       TrainStep step = TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
+      startup.reached("graph");
       try (Session session = sessions.open(graph);
           TestSetEvaluator evaluator = new TestSetEvaluator(data.test(), config.evalBatchSize())) {
         LoopState start = resumeFrom.map(c -> restore(session, model, c)).orElseGet(() -> {
           session.initialize();
           return LoopState.fresh();
         });
+        startup.reached("session");
         var run = new RunContext(experiment, config, data, graph, session, model, step,
-            sessions.device().deviceName(), new LoopProgress(start), stopRequested);
+            sessions.device().deviceName(), new LoopProgress(start), stopRequested, startup);
         listeners.forEach(l -> l.onStart(run));
         TrainingResult result = new Loop(run, evaluator).call();
         listeners.forEach(l -> l.onEnd(run, result));
@@ -103,11 +110,11 @@ public final class Trainer {
       long step = progress.startStep();
       var shuffled = new ShuffledBatches(run.data().train(), batch, config.seed(), step);
       try (var batches = new PrefetchedBatches(shuffled, batch, run.data().train().rows(),
-          run.data().train().cols());
+          run.data().train().cols(), config.tuning().prefetch());
           var steps = new StepRunner(run.session(), run.model(), run.trainStep())) {
         for (; step < hp.steps(); step++) {
           if (stopRequested.getAsBoolean()
-              || step % config.evalEvery() == 0 && !evaluate(step)) {
+              || evaluatesBefore(step) && !evaluate(step)) {
             return result(step, "interrupted");
           }
           long t0 = System.nanoTime();
@@ -115,7 +122,8 @@ public final class Trainer {
           update(steps, step, t0, xy[0], xy[1]);
           Phases.reached("step-" + (step + 1), stopRequested);
         }
-        return result(step, evaluate(step) ? "completed" : "interrupted");
+        boolean evaluated = !config.evaluates() || evaluate(step);
+        return result(step, evaluated ? "completed" : "interrupted");
       } catch (Diverged e) {
         listeners.forEach(l -> l.onEnd(run, result(e.step, "diverged")));
         throw new UserError(ExitCode.DIVERGED, "training diverged at step " + e.step
@@ -123,11 +131,16 @@ public final class Trainer {
       }
     }
 
+    private boolean evaluatesBefore(long step) {
+      return run.config().evaluates() && step % run.config().evalEvery() == 0;
+    }
+
     private void update(StepRunner steps, long step, long t0, TFloat32 x, TFloat32 y) {
       boolean withMetrics = (step + 1) % run.config().metricsEvery() == 0
           || step + 1 == run.config().hyperparameters().steps();
       try (Result r = steps.run(x, y, withMetrics)) {
         long stepNanos = System.nanoTime() - t0;
+        run.startup().reached("first step");
         progress.trained(stepNanos);
         if (withMetrics) {
           reportMetrics(step + 1, r);
@@ -163,6 +176,7 @@ public final class Trainer {
         throw new Diverged(step, evaluation.loss());
       }
       progress.evaluated(evaluation);
+      run.startup().reached("evaluation");
       listeners.forEach(l -> l.onEvaluation(run, evaluation));
       return true;
     }

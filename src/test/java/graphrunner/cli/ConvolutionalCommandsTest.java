@@ -73,6 +73,35 @@ class ConvolutionalCommandsTest {
   }
 
   @Test
+  void cnnBatchnormTrainsInOnePassAndRecordsHowAndHowFast() throws Exception {
+    Path logdir = temp.resolve("one-pass");
+    assertEquals(ExitCode.OK, run("train", "cnn-batchnorm", "--steps", "3", "--batch-size", "10",
+        "--seed", "1", "--batch-norm", "one-pass", "--inter-op-threads", "1", "--prefetch", "on",
+        "--data-dir", tinyData(), "--logdir", logdir.toString(), "--no-export"));
+    Path summary;
+    try (Stream<Path> files = Files.walk(logdir)) {
+      summary = files.filter(p -> p.endsWith("summary.json")).findFirst().orElseThrow();
+    }
+    var json = com.google.gson.JsonParser.parseString(Files.readString(summary))
+        .getAsJsonObject();
+    assertEquals("one-pass", json.getAsJsonObject("hyperparameters").get("batch_norm")
+        .getAsString());
+    assertEquals(1, json.get("inter_op_threads").getAsInt());
+    assertTrue(json.get("prefetch").getAsBoolean());
+    assertTrue(json.getAsJsonObject("startup_seconds").get("first step").getAsDouble()
+        >= json.getAsJsonObject("startup_seconds").get("graph").getAsDouble(), json.toString());
+  }
+
+  @Test
+  void batchNormIsRefusedForAnExperimentWithoutBatchNorm() {
+    assertEquals(ExitCode.USAGE, run("train", "cnn", "--batch-norm", "one-pass"));
+    assertTrue(stderr().contains("cnn has no batch-norm layers"), stderr());
+    err.reset();
+    assertEquals(ExitCode.USAGE, run("train", "cnn-batchnorm", "--batch-norm", "three-pass"));
+    assertTrue(stderr().contains("one-pass"), stderr());
+  }
+
+  @Test
   void imeCnnTrainsAFewStepsWithItsTwoDropoutKnobs() {
     assertEquals(ExitCode.OK, run("train", "ime-cnn", "--steps", "3", "--seed", "1",
         "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString(),

@@ -1,6 +1,7 @@
 package graphrunner.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -25,7 +26,12 @@ class BatchNormTest {
     Operand<TFloat32> ybn;
 
     OneLayer(Ops tf) {
+      this(tf, BatchNormUpdate.TWO_PASS);
+    }
+
+    OneLayer(Ops tf, BatchNormUpdate when) {
       attach(tf, new Seeds(1));
+      batchNormUpdates(when);
       x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
       isTraining = trainingSwitch();
       layer("bn");
@@ -87,6 +93,32 @@ class BatchNormTest {
         after.run().close();
       }
       // decay min(0.999, (1 + 0) / (10 + 0)) = 0.1: averages = 0.9 × batch moments
+      double keep = 1 - BatchNorm.decayAt(0);
+      float m0 = (float) (keep * 2);
+      float m1 = (float) (keep * 10);
+      float v0 = (float) (keep * 1);
+      float v1 = (float) (keep * 4);
+      assertArrayEquals(new float[] {norm(1, m0, v0), norm(8, m1, v1), norm(3, m0, v0),
+          norm(12, m1, v1)}, run(s, layer, null), 1e-4f);
+    }
+  }
+
+  @Test
+  void inOnePassTheAveragesMoveWithinTheUpdateBeforeTheStepAdvances() {
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var layer = new OneLayer(tf, BatchNormUpdate.ONE_PASS);
+      assertTrue(layer.afterUpdateOps().isEmpty(), "no second pass");
+      // as TrainStep builds it: the in-update ops first, then global_step advances
+      var update = tf.withControlDependencies(layer.withUpdateOps())
+          .assignAdd(layer.globalStep(), tf.constant(1L));
+      s.initialize();
+      try (TFloat32 batch = TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(BATCH));
+          TBool training = TBool.scalarOf(true)) {
+        s.runner().feed(layer.x, batch).feed(layer.isTraining, training).addTarget(update)
+            .run().close();
+      }
+      // the update of step 0 used decay(0) = 0.1, as the two-pass form does after it
       double keep = 1 - BatchNorm.decayAt(0);
       float m0 = (float) (keep * 2);
       float m1 = (float) (keep * 10);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import graphrunner.data.LabeledImages;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
@@ -21,11 +23,13 @@ class PrefetchedBatchesTest {
     return new LabeledImages(pixels, labels, 28, 28);
   }
 
-  @Test
-  void prefetchingYieldsTheSameBatchesInTheSameOrder() {
+  @ParameterizedTest(name = "threaded {0}")
+  @ValueSource(booleans = {true, false})
+  void batchesComeInTheSameOrderWithOrWithoutAThread(boolean threaded) {
     var data = images(50);
     var plain = new ShuffledBatches(data, 10, 3, 0);
-    try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, 3, 0), 10, 28, 28);
+    try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, 3, 0), 10, 28, 28,
+            threaded);
         TFloat32 x = TFloat32.tensorOf(Shape.of(10, 28, 28, 1));
         TFloat32 y = TFloat32.tensorOf(Shape.of(10, 10))) {
       for (int batch = 0; batch < 12; batch++) {
@@ -45,7 +49,8 @@ class PrefetchedBatchesTest {
     var data = images(50);
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
       for (int i = 0; i < 2000; i++) {
-        try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, i, 0), 10, 28, 28)) {
+        try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, i, 0), 10, 28,
+            28, true)) {
           prefetched.next(); // leaves a fill queued or running when close() comes
         }
       }

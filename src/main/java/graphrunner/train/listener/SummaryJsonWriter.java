@@ -55,6 +55,9 @@ public final class SummaryJsonWriter implements TrainingListener {
     if (!hp.init().isEmpty()) {
       hyper.addProperty("init", hp.init());
     }
+    if (run.experiment().batchNormalised()) {
+      hyper.addProperty("batch_norm", hp.batchNorm().flag());
+    }
     JsonObject fresh = new JsonObject();
     fresh.addProperty("experiment", run.experiment().id());
     fresh.addProperty("dataset", run.data().datasetId());
@@ -66,6 +69,9 @@ public final class SummaryJsonWriter implements TrainingListener {
     fresh.add("arguments", args);
     fresh.addProperty("device", run.device());
     fresh.addProperty("threads", run.config().threads());
+    fresh.addProperty("inter_op_threads", run.config().tuning().interOpThreads());
+    fresh.addProperty("xla", run.config().tuning().xla());
+    fresh.addProperty("prefetch", run.config().tuning().prefetch());
     fresh.addProperty("started", Instant.now().toString());
     // with the settings above, what makes two runs comparable (graph-runner reproduce reuses runs)
     fresh.addProperty("dataset_sha256", run.data().sha256());
@@ -86,6 +92,9 @@ public final class SummaryJsonWriter implements TrainingListener {
     summary.addProperty("train_seconds", result.trainSeconds());
     summary.addProperty("examples_per_second", result.examplesPerSecond());
     summary.addProperty("device", result.device());
+    JsonObject startup = new JsonObject();
+    run.startup().phases().forEach(startup::addProperty);
+    summary.add("startup_seconds", startup);
     new Checkpoints(runDir).newest().ifPresent(c ->
         summary.addProperty("checkpoint", runDir.relativize(c.dir()).toString()));
     JsonArray segments = summary.getAsJsonArray("segments");

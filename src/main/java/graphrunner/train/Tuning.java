@@ -1,0 +1,38 @@
+package graphrunner.train;
+
+/**
+ * How fast a run goes on this machine; none of it changes what is computed (XLA may round
+ * differently in the last bits).
+ *
+ * @param intraOpThreads threads one op may use (a MatMul, a Conv2D)
+ * @param interOpThreads ops run side by side
+ * @param xla compile the graph's clusters with XLA's JIT
+ * @param prefetch prepare the next batch on a thread of its own while the session runs
+ */
+public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolean prefetch) {
+
+  /**
+   * Every core for one op and as many ops side by side; no XLA; a prefetch thread only when
+   * there are more than 2 cores, since on 2 it is a third busy thread that slows the session.
+   */
+  public static Tuning defaults() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new Tuning(cores, cores, false, cores > 2);
+  }
+
+  public Tuning withIntraOpThreads(int threads) {
+    return new Tuning(threads, interOpThreads, xla, prefetch);
+  }
+
+  public Tuning withInterOpThreads(int threads) {
+    return new Tuning(intraOpThreads, threads, xla, prefetch);
+  }
+
+  public Tuning withXla(boolean on) {
+    return new Tuning(intraOpThreads, interOpThreads, on, prefetch);
+  }
+
+  public Tuning withPrefetch(boolean on) {
+    return new Tuning(intraOpThreads, interOpThreads, xla, on);
+  }
+}
