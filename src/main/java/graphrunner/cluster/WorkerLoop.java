@@ -1,16 +1,13 @@
 package graphrunner.cluster;
 
 import graphrunner.data.LabeledImages;
-import graphrunner.graph.Knob;
-import graphrunner.graph.Model;
 import graphrunner.train.RunConfig;
 import graphrunner.train.ShuffledBatches;
-import java.util.ArrayList;
+import graphrunner.train.StepRunner;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -54,10 +51,11 @@ final class WorkerLoop {
     int batch = config.hyperparameters().batchSize();
     long target = config.hyperparameters().steps();
     var batches = new ShuffledBatches(shard, batch, shardSeed, 0);
-    List<Tensor> knobValues = new ArrayList<>();
     try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, shard.rows(), shard.cols(), 1));
-        TFloat32 y = TFloat32.tensorOf(Shape.of(batch, 10))) {
-      replica.model().knobs().forEach(k -> knobValues.add(k.trainingTensor()));
+        TFloat32 y = TFloat32.tensorOf(Shape.of(batch, 10));
+        // the shared step after this update comes first; the metrics, when asked for, follow it
+        var updates = new StepRunner(session, replica.model(), replica.trainStep(),
+            List.of(replica.stepAfterUpdate()), ClusterSessions.timed())) {
       long local = 0;
       long trainNanos = 0;
       long global = globalStep();
@@ -65,7 +63,7 @@ final class WorkerLoop {
         long t0 = System.nanoTime();
         batches.next(x, y);
         boolean withMetrics = hook.wantsMetrics(local + 1);
-        try (Result r = update(x, y, knobValues, withMetrics)) {
+        try (Result r = updates.run(x, y, withMetrics)) {
           trainNanos += System.nanoTime() - t0;
           local++;
           global = ((TInt64) r.get(0)).getLong();
@@ -73,41 +71,6 @@ final class WorkerLoop {
         }
       }
       return new TrainerFigures(local, trainNanos / 1e9, global, batch);
-    } finally {
-      knobValues.forEach(Tensor::close);
     }
-  }
-
-  private Result update(TFloat32 x, TFloat32 y, List<Tensor> knobValues, boolean withMetrics) {
-    Model model = replica.model();
-    var runner = feed(session.runner(), x, y, knobValues).fetch(replica.stepAfterUpdate())
-        .setOptions(ClusterSessions.timed());
-    if (withMetrics) {
-      runner.fetch(model.loss()).fetch(model.accuracy())
-          .fetch(replica.trainStep().learningRate());
-    }
-    Result result = runner.run();
-    if (!model.afterUpdate().isEmpty()) {
-      var after = feed(session.runner(), x, y, knobValues);
-      model.afterUpdate().forEach(after::addTarget);
-      try {
-        after.run().close();
-      } catch (RuntimeException e) {
-        result.close();
-        throw e;
-      }
-    }
-    return result;
-  }
-
-  private Session.Runner feed(Session.Runner runner, TFloat32 x, TFloat32 y,
-      List<Tensor> knobValues) {
-    Model model = replica.model();
-    runner.feed(model.images(), x).feed(model.labels(), y);
-    List<Knob> knobs = model.knobs();
-    for (int i = 0; i < knobs.size(); i++) {
-      runner.feed(knobs.get(i).node(), knobValues.get(i));
-    }
-    return runner;
   }
 }

@@ -5,6 +5,7 @@ import graphrunner.UserError;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.internal.c_api.global.tensorflow;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.OptimizerOptions;
 
@@ -63,6 +64,9 @@ public final class SessionFactory {
     builder.setIntraOpParallelismThreads(tuning.intraOpThreads())
         .setInterOpParallelismThreads(tuning.interOpThreads());
     if (tuning.xla()) {
+      // the jit level alone clusters nothing on a CPU: TF's CPU auto-clustering flag is also
+      // needed (TF_XLA_FLAGS=--tf_xla_cpu_global_jit), set here through the C API
+      tensorflow.TF_SetTfXlaCpuGlobalJit((byte) 1);
       builder.getGraphOptionsBuilder().getOptimizerOptionsBuilder()
           .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1);
     }

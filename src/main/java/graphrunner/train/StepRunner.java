@@ -5,6 +5,7 @@ import graphrunner.graph.Model;
 import graphrunner.graph.TrainStep;
 import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -22,12 +23,26 @@ public final class StepRunner implements AutoCloseable {
   private final Session session;
   private final Model model;
   private final TrainStep trainStep;
+  private final List<Operand<?>> alwaysFetched;
+  private final RunOptions options;
   private final List<Tensor> knobValues = new ArrayList<>();
 
   public StepRunner(Session session, Model model, TrainStep trainStep) {
+    this(session, model, trainStep, List.of(), RunOptions.getDefaultInstance());
+  }
+
+  /**
+   * A runner that also fetches {@code alwaysFetched} with every update, ahead of the metrics,
+   * and runs with {@code options} (a cluster worker: the shared step after its update, and a
+   * timeout).
+   */
+  public StepRunner(Session session, Model model, TrainStep trainStep,
+      List<Operand<?>> alwaysFetched, RunOptions options) {
     this.session = session;
     this.model = model;
     this.trainStep = trainStep;
+    this.alwaysFetched = List.copyOf(alwaysFetched);
+    this.options = options;
     model.knobs().forEach(k -> knobValues.add(k.trainingTensor()));
   }
 
@@ -37,17 +52,19 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /**
-   * One update on the batch. With {@code withMetrics}, the result holds the batch's loss,
-   * accuracy and the learning rate the update used, in that order; the caller closes it.
+   * One update on the batch. The result holds what is always fetched, then, with
+   * {@code withMetrics}, the batch's loss, accuracy and the learning rate the update used, in
+   * that order; the caller closes it.
    */
   public Result run(TFloat32 x, TFloat32 y, boolean withMetrics) {
-    var runner = feed(x, y).addTarget(trainStep.train());
+    var runner = feed(x, y).addTarget(trainStep.train()).setOptions(options);
+    alwaysFetched.forEach(runner::fetch);
     if (withMetrics) {
       runner.fetch(model.loss()).fetch(model.accuracy()).fetch(trainStep.learningRate());
     }
     Result result = runner.run();
     if (!model.afterUpdate().isEmpty()) {
-      var after = feed(x, y);
+      var after = feed(x, y).setOptions(options);
       model.afterUpdate().forEach(after::addTarget);
       try {
         after.run().close();
