@@ -3,6 +3,8 @@ package graphrunner.data;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * Reads a data set's located files into {@link DataSplits}, checking what the IDX format alone
@@ -13,20 +15,23 @@ public final class DataSplitsReader {
   private DataSplitsReader() {}
 
   public static DataSplits read(Dataset dataset, DatasetFiles files) {
-    LabeledImages train = readSplit(dataset, files.trainImages(), files.trainLabels());
-    LabeledImages test = readSplit(dataset, files.testImages(), files.testLabels());
-    // computed once here, so every run records which bytes it trained on
+    // the checksum every run records is taken on the bytes as they are read (in SplitFile's
+    // order), so that the files are decompressed once, not a second time for it
+    MessageDigest digest = DatasetChecksum.newDigest();
+    LabeledImages train = readSplit(dataset, files.trainImages(), files.trainLabels(), digest);
+    LabeledImages test = readSplit(dataset, files.testImages(), files.testLabels(), digest);
     return new DataSplits(dataset.id(), train, test, dataset.classNames(),
-        DatasetChecksum.sha256(files));
+        HexFormat.of().formatHex(digest.digest()));
   }
 
-  private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile) {
-    IdxImages images = IdxReader.readImages(imagesFile);
+  private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile,
+      MessageDigest digest) {
+    IdxImages images = IdxReader.readImages(imagesFile, digest);
     if (images.rows() != dataset.rows() || images.cols() != dataset.cols()) {
       throw new UserError(ExitCode.DATA, imagesFile + ": images are " + images.rows() + "x" + images.cols()
           + ", expected " + dataset.rows() + "x" + dataset.cols() + " for " + dataset.id());
     }
-    byte[] labels = IdxReader.readLabels(labelsFile);
+    byte[] labels = IdxReader.readLabels(labelsFile, digest);
     if (labels.length != images.count()) {
       throw new UserError(ExitCode.DATA, imagesFile + " holds " + images.count() + " images but "
           + labelsFile + " holds " + labels.length + " labels");

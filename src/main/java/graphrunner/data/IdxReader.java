@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -29,19 +31,30 @@ public final class IdxReader {
 
   /** Reads a label file: one dimension, one unsigned byte per label. */
   public static byte[] readLabels(Path file) {
-    return read(file, 1).body();
+    return readLabels(file, null);
+  }
+
+  /** As {@link #readLabels(Path)}, with the file's uncompressed bytes added to {@code digest}. */
+  public static byte[] readLabels(Path file, MessageDigest digest) {
+    return read(file, 1, digest).body();
   }
 
   /** Reads an image file: three dimensions {@code [count][rows][cols]} of unsigned bytes. */
   public static IdxImages readImages(Path file) {
-    Body body = read(file, 3);
+    return readImages(file, null);
+  }
+
+  /** As {@link #readImages(Path)}, with the file's uncompressed bytes added to {@code digest}. */
+  public static IdxImages readImages(Path file, MessageDigest digest) {
+    Body body = read(file, 3, digest);
     return new IdxImages(body.dims()[0], body.dims()[1], body.dims()[2], body.body());
   }
 
   private record Body(int[] dims, byte[] body) {}
 
-  private static Body read(Path file, int expectedDims) {
-    try (InputStream in = open(file)) {
+  private static Body read(Path file, int expectedDims, MessageDigest digest) {
+    try (InputStream opened = open(file);
+        InputStream in = digest == null ? opened : new DigestInputStream(opened, digest)) {
       DataInputStream data = new DataInputStream(in);
       int[] dims = readHeader(file, data, expectedDims);
       return new Body(dims, readBody(file, data, dims));
