@@ -7,7 +7,7 @@ import graphrunner.data.Dataset;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
-import graphrunner.export.SavedModelExporter;
+import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.CheckpointExport;
 import graphrunner.train.listener.SummaryJson;

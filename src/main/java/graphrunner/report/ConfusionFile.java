@@ -3,7 +3,7 @@ package graphrunner.report;
 import com.google.gson.Gson;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
-import graphrunner.export.ConfusionMatrix;
+import graphrunner.metrics.ConfusionMatrix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package graphrunner.report;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
-import graphrunner.export.EventFileReader;
+import graphrunner.tensorboard.EventFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import org.tensorflow.proto.SaverDef;
  * a V2 saver. The exporter runs it inside its temporary directory, before the rename that makes
  * the version visible.
  */
-public final class SavedModelCompleter {
+final class SavedModelCompleter {
   /**
    * TF Python records {@code tf.__git_version__} here; the C API of the runtime we load exposes
    * only the release version, so we say where the model came from instead of leaving it empty.

@@ -1,8 +1,9 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
 import graphrunner.data.LabeledImages;
+import graphrunner.metrics.ConfusionMatrix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

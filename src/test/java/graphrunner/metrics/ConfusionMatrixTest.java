@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

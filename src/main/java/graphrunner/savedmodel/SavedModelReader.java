@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
@@ -15,7 +15,7 @@ import org.tensorflow.proto.SavedModel;
  * {@link UserError} ({@link ExitCode#DATA}) naming it; TensorFlow's own messages for these
  * ("Attempting to use uninitialized value", "Read less bytes than requested") name none.
  */
-public final class SavedModelReader {
+final class SavedModelReader {
   private static final String VARIABLES = "variables";
 
   private SavedModelReader() {}

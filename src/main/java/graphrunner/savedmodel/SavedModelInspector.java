@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;

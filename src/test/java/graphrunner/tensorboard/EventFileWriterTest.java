@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.tensorboard;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

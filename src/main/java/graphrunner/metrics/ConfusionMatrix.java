@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.metrics;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.tensorboard;
 
 import com.google.protobuf.ByteString;
 import graphrunner.ExitCode;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteBuffer;
@@ -14,7 +14,7 @@ import org.tensorflow.proto.BundleHeaderProto;
  * each must hold: a truncated data file is otherwise only noticed when TensorFlow restores it,
  * with a message about "less bytes than requested" that names no file.
  */
-public final class CheckpointIndex {
+final class CheckpointIndex {
   private static final long TABLE_MAGIC = 0xdb4775248b80fb57L;
   private static final int FOOTER = 48;
   private static final int BLOCK_TRAILER = 5;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.tensorboard;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.tensorflow.proto.TensorInfo;
  * ({@code saved_model_main_op}, {@code legacy_init_op}). The saver's own nodes, which restore
  * {@code variables/}, are not counted.
  */
-public final class ServingPathAudit {
+final class ServingPathAudit {
   /** Collections whose ops the SavedModel loader runs after restoring the variables. */
   private static final List<String> LOAD_TIME_COLLECTIONS =
       List.of("saved_model_main_op", "legacy_init_op");

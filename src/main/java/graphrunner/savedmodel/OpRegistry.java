@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import java.util.Map;
 import java.util.TreeSet;
@@ -14,7 +14,7 @@ import org.tensorflow.proto.OpList;
  * The OpDefs of the TensorFlow runtime in this process, by op name: what every attribute's
  * default is, and what a graph's {@code stripped_op_list} records.
  */
-public final class OpRegistry {
+final class OpRegistry {
   private static volatile Map<String, OpDef> registered;
 
   private OpRegistry() {}

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,7 @@ import graphrunner.data.Dataset;
 import graphrunner.data.DatasetFolder;
 import graphrunner.data.TinyIdx;
 import graphrunner.experiments.Catalogue;
+import graphrunner.images.ImageFiles;
 import graphrunner.train.RunConfig;
 import graphrunner.train.RunContext;
 import graphrunner.train.SessionFactory;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.tensorboard;
 
 import java.io.DataInputStream;
 import java.io.EOFException;

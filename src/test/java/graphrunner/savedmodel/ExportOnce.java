@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import graphrunner.experiments.Catalogue;
 import graphrunner.graph.Seeds;

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import java.util.Map;
 import org.tensorflow.proto.FunctionDef;
@@ -12,7 +12,7 @@ import org.tensorflow.proto.OpDef;
  * (MatMul's {@code grad_a}/{@code grad_b} in TF 2.18) is unknown to that runtime and makes it
  * reject the whole graph; left out, the runtime fills in the default, which is the same value.
  */
-public final class DefaultAttributes {
+final class DefaultAttributes {
   private DefaultAttributes() {}
 
   public static GraphDef strip(GraphDef graph, Map<String, OpDef> ops) {

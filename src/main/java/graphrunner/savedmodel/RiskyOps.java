@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.savedmodel;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * serves it. (Save/Restore belong to the saver, which the loader runs on the model's own
  * {@code variables/}; they are only suspicious on the serving path.)
  */
-public final class RiskyOps {
+final class RiskyOps {
   private static final Map<String, String> WHY = new TreeMap<>();
 
   static {

@@ -1,4 +1,4 @@
-package graphrunner.export;
+package graphrunner.images;
 
 import graphrunner.ExitCode;
 import graphrunner.UserError;
