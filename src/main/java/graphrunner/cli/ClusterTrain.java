@@ -32,7 +32,7 @@ final class ClusterTrain {
       out.err().println("graph-runner: " + lost.getMessage());
       out.err().flush();
       out.out().flush();
-      Runtime.getRuntime().halt(lost.exitCode().code());
+      Runtime.getRuntime().halt(ExitCodes.of(lost).code());
     });
     out.note(experiment.id() + ": task " + cluster.task() + " of cluster " + cluster.cluster().jobs()
         + (cluster.isChief() ? " (chief)" : ""));

@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.nio.file.Path;
 
 /**
@@ -23,12 +22,12 @@ public final class DataSplitsReader {
   private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile) {
     IdxImages images = IdxReader.readImages(imagesFile);
     if (images.rows() != dataset.rows() || images.cols() != dataset.cols()) {
-      throw new UserError(ExitCode.DATA, imagesFile + ": images are " + images.rows() + "x" + images.cols()
+      throw new CorruptData(imagesFile + ": images are " + images.rows() + "x" + images.cols()
           + ", expected " + dataset.rows() + "x" + dataset.cols() + " for " + dataset.id());
     }
     byte[] labels = IdxReader.readLabels(labelsFile);
     if (labels.length != images.count()) {
-      throw new UserError(ExitCode.DATA, imagesFile + " holds " + images.count() + " images but "
+      throw new CorruptData(imagesFile + " holds " + images.count() + " images but "
           + labelsFile + " holds " + labels.length + " labels");
     }
     checkLabelRange(dataset, labelsFile, labels);
@@ -39,7 +38,7 @@ public final class DataSplitsReader {
     for (int i = 0; i < labels.length; i++) {
       int label = labels[i] & 0xFF;
       if (label >= dataset.classCount()) {
-        throw new UserError(ExitCode.DATA, labelsFile + ": label " + label + " at index " + i
+        throw new CorruptData(labelsFile + ": label " + label + " at index " + i
             + " is outside 0.." + (dataset.classCount() - 1));
       }
     }

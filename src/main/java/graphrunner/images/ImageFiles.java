@@ -1,7 +1,6 @@
 package graphrunner.images;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -25,10 +24,10 @@ public final class ImageFiles {
     try {
       source = ImageIO.read(file.toFile());
     } catch (IOException e) {
-      throw new UserError(ExitCode.DATA, file + ": cannot read image: " + e.getMessage());
+      throw new CorruptData(file + ": cannot read image: " + e.getMessage());
     }
     if (source == null) {
-      throw new UserError(ExitCode.DATA, file + ": not a PNG or JPEG image");
+      throw new CorruptData(file + ": not a PNG or JPEG image");
     }
     var gray = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = gray.createGraphics();

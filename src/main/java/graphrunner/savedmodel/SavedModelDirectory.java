@@ -1,7 +1,8 @@
 package graphrunner.savedmodel;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DamagedSavedModel;
+import graphrunner.NotASavedModel;
+import graphrunner.UnreadableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class SavedModelDirectory {
     }
     if (Files.isDirectory(dir.resolve("variables"))) {
       // a SavedModel that lost its graph: damaged, not a wrong directory
-      throw new UserError(ExitCode.DATA, "damaged SavedModel: " + dir.resolve("saved_model.pb")
+      throw new DamagedSavedModel("damaged SavedModel: " + dir.resolve("saved_model.pb")
           + " is missing");
     }
     if (Files.isDirectory(dir)) {
@@ -34,10 +35,10 @@ public final class SavedModelDirectory {
           return versions.get(0);
         }
       } catch (IOException e) {
-        throw new UserError(ExitCode.IO, "cannot read " + dir + ": " + e.getMessage());
+        throw new UnreadableFiles("cannot read " + dir + ": " + e.getMessage());
       }
     }
-    throw new UserError(ExitCode.USAGE, dir + " is not a SavedModel (no saved_model.pb in it "
+    throw new NotASavedModel(dir + " is not a SavedModel (no saved_model.pb in it "
         + "or in a numbered version directory below it)");
   }
 

@@ -1,7 +1,6 @@
 package graphrunner.savedmodel;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnwritableOutput;
 import graphrunner.fs.StagingDirectory;
 import graphrunner.fs.WritableFolder;
 import graphrunner.graph.Model;
@@ -70,7 +69,7 @@ public final class SavedModelExporter {
         return moveIntoNextVersion(staging, parent);
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new UserError(ExitCode.IO, "cannot export the SavedModel under " + parent + ": "
+      throw new UnwritableOutput("cannot export the SavedModel under " + parent + ": "
           + e.getMessage(), e);
     }
   }
@@ -83,13 +82,13 @@ public final class SavedModelExporter {
   public static void checkWritable(Path root, String id) {
     Path parent = root.resolve(id);
     WritableFolder.problem(parent).ifPresent(problem -> {
-      throw new UserError(ExitCode.IO, "cannot write SavedModels under --export-dir " + root
+      throw new UnwritableOutput("cannot write SavedModels under --export-dir " + root
           + ": " + problem);
     });
     try {
       StagingDirectory.removeAbandoned(parent);
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot clean " + parent + ": " + e.getMessage(), e);
+      throw new UnwritableOutput("cannot clean " + parent + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,7 +1,7 @@
 package graphrunner.savedmodel;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DamagedSavedModel;
+import graphrunner.UntrustedSavedModel;
 import graphrunner.data.LabeledImages;
 import graphrunner.metrics.ConfusionMatrix;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class SavedModelPredictor implements AutoCloseable {
     try {
       bundle = SavedModelBundle.load(model.toString(), "serve");
     } catch (RuntimeException e) {
-      throw new UserError(ExitCode.DATA, model + " cannot be loaded: " + e.getMessage());
+      throw new DamagedSavedModel(model + " cannot be loaded: " + e.getMessage());
     }
     serving = bundle.function(SavedModelExporter.SIGNATURE);
     classNames = readLabels(model);
@@ -59,7 +59,7 @@ public final class SavedModelPredictor implements AutoCloseable {
     for (var meta : savedModel.getMetaGraphsList()) {
       List<ServingPathAudit.Finding> risky = ServingPathAudit.findings(meta);
       if (!risky.isEmpty()) {
-        throw new UserError(ExitCode.DATA, "refusing to serve " + model + ": its serving path "
+        throw new UntrustedSavedModel("refusing to serve " + model + ": its serving path "
             + "runs " + risky.get(0) + (risky.size() > 1 ? " and " + (risky.size() - 1)
             + " more" : "") + "; add --trust-model if you trust where it came from");
       }

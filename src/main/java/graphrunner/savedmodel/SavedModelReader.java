@@ -1,7 +1,6 @@
 package graphrunner.savedmodel;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DamagedSavedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import org.tensorflow.proto.SavedModel;
  * Reads a SavedModel directory and checks every piece before anything is given to TensorFlow:
  * {@code saved_model.pb} (present, not empty, parses, has a graph), {@code variables/}, its
  * index and each data file (present, as long as the index says). A damaged piece is a
- * {@link UserError} ({@link ExitCode#DATA}) naming it; TensorFlow's own messages for these
+ * {@link DamagedSavedModel} naming it; TensorFlow's own messages for these
  * ("Attempting to use uninitialized value", "Read less bytes than requested") name none.
  */
 final class SavedModelReader {
@@ -92,7 +91,7 @@ final class SavedModelReader {
     }
   }
 
-  private static UserError damaged(Path piece, String what) {
-    return new UserError(ExitCode.DATA, "damaged SavedModel: " + piece + " " + what);
+  private static DamagedSavedModel damaged(Path piece, String what) {
+    return new DamagedSavedModel("damaged SavedModel: " + piece + " " + what);
   }
 }

@@ -1,8 +1,7 @@
 package graphrunner.tensorboard;
 
 import com.google.protobuf.ByteString;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnwritableOutput;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +48,7 @@ public final class EventFileWriter implements AutoCloseable {
       writer.write(Event.newBuilder().setWallTime(now / 1000.0).setFileVersion("brain.Event:2"));
       return writer;
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot write TensorBoard logs to " + dir + ": "
+      throw new UnwritableOutput("cannot write TensorBoard logs to " + dir + ": "
           + e.getMessage(), e);
     }
   }
@@ -148,8 +147,8 @@ public final class EventFileWriter implements AutoCloseable {
     }
   }
 
-  private UserError ioError(IOException e) {
-    return new UserError(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+  private UnwritableOutput ioError(IOException e) {
+    return new UnwritableOutput("cannot write " + file + ": " + e.getMessage(), e);
   }
 
   private static String hostname() {

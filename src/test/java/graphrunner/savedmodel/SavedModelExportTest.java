@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.NotASavedModel;
 import graphrunner.data.DataSplits;
 import graphrunner.data.DataSplitsReader;
 import graphrunner.data.Dataset;
@@ -216,10 +215,10 @@ class SavedModelExportTest {
   }
 
   @Test
-  void aDirectoryWithoutSavedModelIsAUsageError(@TempDir Path empty) {
-    var error = org.junit.jupiter.api.Assertions.assertThrows(UserError.class,
+  void aDirectoryWithoutSavedModelIsNotASavedModel(@TempDir Path empty) {
+    var error = org.junit.jupiter.api.Assertions.assertThrows(NotASavedModel.class,
         () -> SavedModelInspector.describe(empty));
-    assertEquals(ExitCode.USAGE, error.exitCode());
+    assertTrue(error.getMessage().startsWith(empty + " is not a SavedModel"), error.getMessage());
   }
 
   @Test

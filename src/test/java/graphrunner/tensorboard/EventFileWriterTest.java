@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnwritableOutput;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -200,8 +199,7 @@ class EventFileWriterTest {
   @Test
   void unwritableDirectoryIsAOneLineIoError() throws IOException {
     Path file = Files.writeString(dir.resolve("file"), "x");
-    var error = assertThrows(UserError.class, () -> EventFileWriter.create(file.resolve("logs")));
-    assertEquals(ExitCode.IO, error.exitCode());
+    var error = assertThrows(UnwritableOutput.class, () -> EventFileWriter.create(file.resolve("logs")));
     assertEquals(1, error.getMessage().lines().count());
   }
 }
