@@ -9,9 +9,9 @@ import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.ExitCode;
 import graphrunner.UserError;
+import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.RunConfig;
 import graphrunner.train.TrainingResult;
-import graphrunner.export.SavedModelExporter;
 import graphrunner.train.listener.SummaryJson;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,7 +32,7 @@ final class ClusterTrain {
       out.err().println("graph-runner: " + lost.getMessage());
       out.err().flush();
       out.out().flush();
-      Runtime.getRuntime().halt(lost.exitCode().code());
+      Runtime.getRuntime().halt(ExitCodes.of(lost).code());
     });
     out.note(experiment.id() + ": task " + cluster.task() + " of cluster " + cluster.cluster().jobs()
         + (cluster.isChief() ? " (chief)" : ""));

@@ -17,6 +17,9 @@ interface Command {
   /** The command's own flags; {@code --help} and {@code --debug} are added for every command. */
   Options options();
 
-  /** Runs the command; throws {@link graphrunner.UserError} for the user's mistakes. */
+  /**
+   * Runs the command; throws {@link graphrunner.UserError} for the command line's mistakes and
+   * lets the library's {@link graphrunner.GraphRunnerException}s through.
+   */
   void run(CommandLine line, Console out);
 }

@@ -2,12 +2,13 @@ package graphrunner.cli;
 
 import com.google.gson.JsonObject;
 import graphrunner.ExitCode;
+import graphrunner.GraphRunnerException;
 import graphrunner.UserError;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
-import graphrunner.export.SavedModelExporter;
+import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.CheckpointExport;
 import graphrunner.train.listener.SummaryJson;
@@ -83,9 +84,9 @@ final class ExportCommand implements Command {
       record(run, "interrupted", null);
       throw new UserError(stop.exitCode(), "interrupted during the export, which left nothing "
           + "behind" + again);
-    } catch (UserError e) {
+    } catch (UserError | GraphRunnerException e) {
       record(run, "failed", e.getMessage());
-      throw new UserError(e.exitCode(), e.getMessage() + again, e);
+      throw new UserError(ExitCodes.of(e), e.getMessage() + again, e);
     }
   }
 

@@ -2,10 +2,10 @@ package graphrunner.cli;
 
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
-import graphrunner.export.EventFileWriter;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
 import graphrunner.graph.TrainStep;
+import graphrunner.tensorboard.EventFileWriter;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

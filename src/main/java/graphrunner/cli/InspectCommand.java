@@ -1,6 +1,6 @@
 package graphrunner.cli;
 
-import graphrunner.export.SavedModelInspector;
+import graphrunner.savedmodel.SavedModelInspector;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -1,6 +1,7 @@
 package graphrunner.cli;
 
 import graphrunner.ExitCode;
+import graphrunner.GraphRunnerException;
 import graphrunner.UserError;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -89,12 +90,12 @@ public final class Main {
       }
       command.run(line, console);
       return ExitCode.OK;
-    } catch (UserError e) {
+    } catch (UserError | GraphRunnerException e) {
       console.err().println("graph-runner: " + oneLine(e.getMessage()));
       if (debug) {
         e.printStackTrace(console.err());
       }
-      return e.exitCode();
+      return ExitCodes.of(e);
     } catch (RuntimeException | Error e) {
       console.err().println("graph-runner: internal error: " + oneLine(e.toString())
           + (debug ? "" : " (run again with --debug for the stack trace)"));

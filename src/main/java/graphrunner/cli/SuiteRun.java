@@ -2,17 +2,18 @@ package graphrunner.cli;
 
 import graphrunner.BuildInfo;
 import graphrunner.ExitCode;
+import graphrunner.GraphRunnerException;
 import graphrunner.UserError;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.data.DatasetChecksum;
-import graphrunner.export.SavedModelDirectory;
-import graphrunner.export.SavedModelPredictor;
 import graphrunner.report.ConfusionFile;
 import graphrunner.report.RunIndex;
 import graphrunner.report.RunRecord;
 import graphrunner.report.SweepSettings;
+import graphrunner.savedmodel.SavedModelDirectory;
+import graphrunner.savedmodel.SavedModelPredictor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,12 +70,13 @@ final class SuiteRun {
         runExperiment(item);
       }
       return Optional.empty();
-    } catch (UserError e) {
-      if (e.exitCode() == ExitCode.INTERRUPTED || e.exitCode() == ExitCode.TERMINATED) {
+    } catch (UserError | GraphRunnerException e) {
+      ExitCode exit = ExitCodes.of(e);
+      if (exit == ExitCode.INTERRUPTED || exit == ExitCode.TERMINATED) {
         throw e;
       }
       out.note("  " + item.id() + " did not finish: " + e.getMessage());
-      return Optional.of(new UserError(e.exitCode(), item.id() + ": " + e.getMessage(), e));
+      return Optional.of(new UserError(exit, item.id() + ": " + e.getMessage(), e));
     }
   }
 
@@ -169,7 +171,7 @@ final class SuiteRun {
       try {
         checksums.put(item.datasetId(), DatasetChecksum.sha256(DataLocator.fromEnvironment()
             .locate(Dataset.byId(item.datasetId()), dataDir(item))));
-      } catch (UserError e) {
+      } catch (UserError | GraphRunnerException e) {
         return Optional.empty(); // training it will say what is missing
       }
     }

@@ -1,7 +1,6 @@
 package graphrunner.cluster;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.ParameterServerLost;
 import org.tensorflow.exceptions.TensorFlowException;
 
 /** Turns TensorFlow's failure of a cross-task run into the one line the user reads. */
@@ -13,8 +12,8 @@ final class ClusterLost {
    * away: the other workers are not part of this task's session (device filters), so their
    * death never shows up here.
    */
-  static UserError parameterServerLost(TaskId self, long globalStep, TensorFlowException e) {
-    return new UserError(ExitCode.PS_LOST, self + ": lost a parameter server at global step "
+  static ParameterServerLost parameterServerLost(TaskId self, long globalStep, TensorFlowException e) {
+    return new ParameterServerLost(self + ": lost a parameter server at global step "
         + globalStep + ", stopping without export (" + firstLine(e) + ")", e);
   }
 

@@ -1,7 +1,8 @@
 package graphrunner.cluster;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.ClusterUnreachable;
+import graphrunner.GraphRunnerException;
+import graphrunner.ParameterServerLost;
 import graphrunner.data.DataSplits;
 import graphrunner.data.LabeledImages;
 import graphrunner.experiments.Experiment;
@@ -29,7 +30,7 @@ public final class ClusterTask {
   private final TfConfig config;
   private final Duration peerTimeout;
   private final Consumer<String> note;
-  private final Consumer<UserError> fatal;
+  private final Consumer<GraphRunnerException> fatal;
 
   /**
    * @param peerTimeout how long to wait for the parameter servers (and, for workers, for the
@@ -39,7 +40,7 @@ public final class ClusterTask {
    *     may be blocked in TensorFlow for good); it must not return
    */
   public ClusterTask(TfConfig config, Duration peerTimeout, Consumer<String> note,
-      Consumer<UserError> fatal) {
+      Consumer<GraphRunnerException> fatal) {
     this.config = config;
     this.peerTimeout = peerTimeout;
     this.note = note;
@@ -50,14 +51,14 @@ public final class ClusterTask {
    * Ends the process through {@code fatal}: closing a session whose parameter server is gone
    * waits for it forever, so the error cannot unwind through the try-with-resources.
    */
-  private UserError lost(UserError error) {
+  private ParameterServerLost lost(ParameterServerLost error) {
     fatal.accept(error);
     return error; // not reached when fatal ends the process, as it must
   }
 
   private PeerWatch watchParameterServers(long[] globalStep) {
     return new PeerWatch(config.cluster(), config.cluster().parameterServers(), false,
-        ps -> fatal.accept(new UserError(ExitCode.PS_LOST, config.task() + ": lost parameter "
+        ps -> fatal.accept(new ParameterServerLost(config.task() + ": lost parameter "
             + "server " + ps.device() + " at " + config.cluster().address(ps) + " near global "
             + "step " + globalStep[0] + ", stopping without export")));
   }
@@ -78,7 +79,7 @@ public final class ClusterTask {
       // a chief that dies never ends the job: then this task ends itself, so nothing listens on
       try (Session session = ClusterSessions.open(graph, server, sessionConfig);
           PeerWatch watch = new PeerWatch(config.cluster(), List.of(chief), true,
-              gone -> fatal.accept(new UserError(ExitCode.CLUSTER_UNREACHABLE, config.task()
+              gone -> fatal.accept(new ClusterUnreachable(config.task()
                   + ": the chief " + chief.device() + " at " + config.cluster().address(chief)
                   + " went away without ending the job; stopping")))) {
         session.run(awaitJobOver);
@@ -155,7 +156,7 @@ public final class ClusterTask {
     long deadline = System.nanoTime() + peerTimeout.toNanos();
     while (!ChiefRun.ready(session, replica)) {
       if (System.nanoTime() > deadline) {
-        throw new UserError(ExitCode.CLUSTER_UNREACHABLE, "gave up after "
+        throw new ClusterUnreachable("gave up after "
             + peerTimeout.toSeconds() + " s: the chief " + config.cluster().chief().device()
             + " never initialised the variables (--cluster-timeout)");
       }

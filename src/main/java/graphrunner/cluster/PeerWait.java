@@ -1,7 +1,6 @@
 package graphrunner.cluster;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.ClusterUnreachable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,7 +22,7 @@ final class PeerWait {
       String address = cluster.address(peer);
       while (!accepts(address)) {
         if (System.nanoTime() > deadline) {
-          throw new UserError(ExitCode.CLUSTER_UNREACHABLE, "gave up after "
+          throw new ClusterUnreachable("gave up after "
               + timeout.toSeconds() + " s: " + peer.device() + " at " + address
               + " never came up (--cluster-timeout)");
         }

@@ -1,7 +1,6 @@
 package graphrunner.cluster;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.TaskServerFailed;
 import org.tensorflow.Server;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.ConfigProto;
@@ -32,7 +31,7 @@ final class TaskServer implements AutoCloseable {
       server.start();
       return new TaskServer(server, "grpc://" + address);
     } catch (TensorFlowException e) {
-      throw new UserError(ExitCode.IO, "cannot start the TensorFlow server of " + config.task()
+      throw new TaskServerFailed("cannot start the TensorFlow server of " + config.task()
           + " on " + address + ": " + e.getMessage().lines().findFirst().orElse(""), e);
     }
   }

@@ -4,8 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.InvalidClusterConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +90,7 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
     try {
       return JsonParser.parseString(json);
     } catch (JsonParseException e) {
-      throw new UserError(ExitCode.USAGE, "TF_CONFIG is not JSON: " + firstLine(e.getMessage()));
+      throw new InvalidClusterConfig("TF_CONFIG is not JSON: " + firstLine(e.getMessage()));
     }
   }
 
@@ -134,7 +133,7 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
     if (!ok) {
       // flags name themselves; JSON fields are named with their path in TF_CONFIG
       String where = field.startsWith("--") ? field : "TF_CONFIG: " + field;
-      throw new UserError(ExitCode.USAGE, where + ": " + problem);
+      throw new InvalidClusterConfig(where + ": " + problem);
     }
   }
 

@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DatasetUnavailable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -73,7 +72,7 @@ public final class DataLocator {
     return userHome.resolve(".cache").resolve("graph-runner");
   }
 
-  /** Locates and reads both splits; every problem is a one-line {@link UserError}. */
+  /** Locates and reads both splits; every problem is a one-line {@link graphrunner.GraphRunnerException}. */
   public DataSplits load(Dataset dataset, Optional<Path> dataDir) {
     return DataSplitsReader.read(dataset, locate(dataset, dataDir));
   }
@@ -106,7 +105,7 @@ public final class DataLocator {
     try {
       downloader.downloadMissing(downloadSpecs.apply(dataset), dir);
     } catch (IOException e) {
-      throw new UserError(ExitCode.DATA, cannotDownload(dataset, e.getMessage()), e);
+      throw new DatasetUnavailable(cannotDownload(dataset, e.getMessage()), e);
     }
     return DatasetFolder.require(dir, "download cache");
   }

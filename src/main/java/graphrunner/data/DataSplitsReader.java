@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -28,12 +27,12 @@ public final class DataSplitsReader {
       MessageDigest digest) {
     IdxImages images = IdxReader.readImages(imagesFile, digest);
     if (images.rows() != dataset.rows() || images.cols() != dataset.cols()) {
-      throw new UserError(ExitCode.DATA, imagesFile + ": images are " + images.rows() + "x" + images.cols()
+      throw new CorruptData(imagesFile + ": images are " + images.rows() + "x" + images.cols()
           + ", expected " + dataset.rows() + "x" + dataset.cols() + " for " + dataset.id());
     }
     byte[] labels = IdxReader.readLabels(labelsFile, digest);
     if (labels.length != images.count()) {
-      throw new UserError(ExitCode.DATA, imagesFile + " holds " + images.count() + " images but "
+      throw new CorruptData(imagesFile + " holds " + images.count() + " images but "
           + labelsFile + " holds " + labels.length + " labels");
     }
     checkLabelRange(dataset, labelsFile, labels);
@@ -44,7 +43,7 @@ public final class DataSplitsReader {
     for (int i = 0; i < labels.length; i++) {
       int label = labels[i] & 0xFF;
       if (label >= dataset.classCount()) {
-        throw new UserError(ExitCode.DATA, labelsFile + ": label " + label + " at index " + i
+        throw new CorruptData(labelsFile + ": label " + label + " at index " + i
             + " is outside 0.." + (dataset.classCount() - 1));
       }
     }

@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnknownDataset;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -90,14 +89,14 @@ public enum Dataset {
     return new DownloadSpec(id, mirrors, md5s);
   }
 
-  /** The data set with this id; a {@link ExitCode#USAGE} error listing the known ids if none. */
+  /** The data set with this id; an {@link UnknownDataset} listing the known ids if none. */
   public static Dataset byId(String id) {
     for (Dataset dataset : values()) {
       if (dataset.id.equals(id)) {
         return dataset;
       }
     }
-    throw new UserError(ExitCode.USAGE, "unknown data set '" + id + "' (known: " + ids() + ")");
+    throw new UnknownDataset("unknown data set '" + id + "' (known: " + ids() + ")");
   }
 
   /** The known ids, comma-separated, for messages. */

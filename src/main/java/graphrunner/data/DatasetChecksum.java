@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +31,7 @@ public final class DatasetChecksum {
       try (InputStream in = new DigestInputStream(uncompressed(file), digest)) {
         in.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
-        throw new UserError(ExitCode.DATA, file + ": cannot read for its checksum ("
+        throw new CorruptData(file + ": cannot read for its checksum ("
             + e.getMessage() + ")", e);
       }
     }

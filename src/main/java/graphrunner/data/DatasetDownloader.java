@@ -1,7 +1,7 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DownloadInterrupted;
+import graphrunner.UnwritableOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +61,7 @@ public final class DatasetDownloader {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot create download folder " + dir + " (" + e + ")", e);
+      throw new UnwritableOutput("cannot create download folder " + dir + " (" + e + ")", e);
     }
     for (SplitFile file : SplitFile.values()) {
       Path target = dir.resolve(file.gzName());
@@ -103,7 +103,7 @@ public final class DatasetDownloader {
     try {
       return Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot write to download folder " + target.getParent() + " (" + e + ")", e);
+      throw new UnwritableOutput("cannot write to download folder " + target.getParent() + " (" + e + ")", e);
     }
   }
 
@@ -126,7 +126,7 @@ public final class DatasetDownloader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pending.cancel(true);
-      throw new UserError(ExitCode.INTERRUPTED, "download of " + uri + " interrupted");
+      throw new DownloadInterrupted("download of " + uri + " interrupted");
     }
   }
 

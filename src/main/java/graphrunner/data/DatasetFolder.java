@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DatasetUnavailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +20,16 @@ public final class DatasetFolder {
   }
 
   /**
-   * The four files of a folder the user named; a {@link ExitCode#DATA} error naming the folder,
+   * The four files of a folder the user named; a {@link DatasetUnavailable} naming the folder,
    * where its name came from ({@code origin}, e.g. {@code --data-dir}) and each missing file.
    */
   public static DatasetFiles require(Path dir, String origin) {
     if (!Files.isDirectory(dir)) {
-      throw new UserError(ExitCode.DATA, origin + ": " + dir + " is not a directory");
+      throw new DatasetUnavailable(origin + ": " + dir + " is not a directory");
     }
     List<String> missing = missing(dir);
     if (!missing.isEmpty()) {
-      throw new UserError(ExitCode.DATA, origin + ": " + dir + " lacks " + String.join(", ", missing)
+      throw new DatasetUnavailable(origin + ": " + dir + " lacks " + String.join(", ", missing)
           + " (the uncompressed name without .gz is accepted too)");
     }
     return filesIn(dir);

@@ -1,7 +1,6 @@
 package graphrunner.data;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -19,7 +18,7 @@ import java.util.zip.ZipException;
 /**
  * Reads IDX files (the MNIST container format), gzip-compressed or raw. Compression is detected
  * from the gzip magic bytes, not the file name, because users rename and recompress these files.
- * Every defect becomes a one-line {@link UserError} with {@link ExitCode#DATA} naming the file.
+ * Every defect becomes a one-line {@link CorruptData} naming the file.
  */
 public final class IdxReader {
   private static final int UNSIGNED_BYTE = 0x08;
@@ -131,7 +130,7 @@ public final class IdxReader {
     return body;
   }
 
-  private static UserError fail(Path file, String what) {
-    return new UserError(ExitCode.DATA, file + ": " + what);
+  private static CorruptData fail(Path file, String what) {
+    return new CorruptData(file + ": " + what);
   }
 }

@@ -1,7 +1,6 @@
 package graphrunner.experiments;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnknownExperiment;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class Catalogue {
   public static Experiment create(String id) {
     var factory = EXPERIMENTS.get(id);
     if (factory == null) {
-      throw new UserError(ExitCode.USAGE, "unknown experiment '" + id + "'" + suggestion(id)
+      throw new UnknownExperiment("unknown experiment '" + id + "'" + suggestion(id)
           + " (see: graph-runner list)");
     }
     return factory.get();

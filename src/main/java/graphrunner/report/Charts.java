@@ -1,6 +1,6 @@
 package graphrunner.report;
 
-import graphrunner.export.ConfusionMatrix;
+import graphrunner.metrics.ConfusionMatrix;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package graphrunner.report;
 
-import graphrunner.export.ConfusionMatrix;
+import graphrunner.metrics.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

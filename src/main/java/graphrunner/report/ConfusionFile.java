@@ -1,9 +1,9 @@
 package graphrunner.report;
 
 import com.google.gson.Gson;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
-import graphrunner.export.ConfusionMatrix;
+import graphrunner.DamagedRun;
+import graphrunner.UnwritableOutput;
+import graphrunner.metrics.ConfusionMatrix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class ConfusionFile {
       Files.writeString(temp, new Gson().toJson(new Stored(classNames, counts)));
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot write " + target + ": " + e.getMessage(), e);
+      throw new UnwritableOutput("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -60,7 +60,7 @@ public final class ConfusionFile {
       }
       return Optional.of(new Labeled(stored.classNames(), matrix));
     } catch (IOException | RuntimeException e) {
-      throw new UserError(ExitCode.DATA, file + " is not a confusion matrix: " + e.getMessage(), e);
+      throw new DamagedRun(file + " is not a confusion matrix: " + e.getMessage(), e);
     }
   }
 

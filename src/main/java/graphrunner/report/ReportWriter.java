@@ -1,7 +1,6 @@
 package graphrunner.report;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnwritableOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -44,7 +43,7 @@ public final class ReportWriter {
       return target;
     } catch (IOException | SecurityException e) {
       deleteQuietly(temp);
-      throw new UserError(ExitCode.IO, "cannot write the report under " + root + ": "
+      throw new UnwritableOutput("cannot write the report under " + root + ": "
           + (e instanceof AccessDeniedException ? "permission denied (" + e.getMessage() + ")"
               : e.getMessage()), e);
     }

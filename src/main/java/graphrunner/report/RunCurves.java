@@ -1,8 +1,7 @@
 package graphrunner.report;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
-import graphrunner.export.EventFileReader;
+import graphrunner.UnreadableFiles;
+import graphrunner.tensorboard.EventFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ public record RunCurves(NavigableMap<Long, Double> testAccuracy,
           scalars(train, "accuracy"), scalars(train, "loss"), scalars(train, "learning_rate"),
           lastImage(test, "predictions"));
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot read the event files of " + runDir + ": "
+      throw new UnreadableFiles("cannot read the event files of " + runDir + ": "
           + e.getMessage(), e);
     }
   }

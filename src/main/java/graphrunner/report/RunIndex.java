@@ -1,7 +1,7 @@
 package graphrunner.report;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.GraphRunnerException;
+import graphrunner.UnreadableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ public final class RunIndex {
     }
     try {
       return SweepResults.read(dir).complete();
-    } catch (UserError e) {
+    } catch (GraphRunnerException e) {
       return false;
     }
   }
@@ -81,7 +81,7 @@ public final class RunIndex {
     }
     try {
       return Optional.of(RunRecord.read(runDir));
-    } catch (UserError e) {
+    } catch (GraphRunnerException e) {
       return Optional.empty(); // listed as unreadable; `report DIR` says why
     }
   }
@@ -103,7 +103,7 @@ public final class RunIndex {
       return list.filter(Files::isDirectory)
           .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot read " + dir + ": " + e.getMessage(), e);
+      throw new UnreadableFiles("cannot read " + dir + ": " + e.getMessage(), e);
     }
   }
 }

@@ -5,8 +5,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import graphrunner.BuildInfo;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DamagedRun;
+import graphrunner.NotARunDirectory;
+import graphrunner.UnreadableFiles;
 import graphrunner.train.listener.SummaryJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,20 +48,20 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
   }
 
   /**
-   * Reads {@code runDir/summary.json}. A folder without one is a {@link ExitCode#USAGE} error; a
+   * Reads {@code runDir/summary.json}. A folder without one is {@link NotARunDirectory}; a
    * summary that is truncated, lacks a field or comes from another major version is a
-   * {@link ExitCode#DATA} error. Both are one line naming the file.
+   * {@link DamagedRun}. Both are one line naming the file.
    */
   public static RunRecord read(Path runDir) {
     Path file = runDir.resolve(SUMMARY);
     if (!Files.isDirectory(runDir) || !Files.isRegularFile(file)) {
-      throw new UserError(ExitCode.USAGE, runDir + " is not a run directory (no " + SUMMARY
+      throw new NotARunDirectory(runDir + " is not a run directory (no " + SUMMARY
           + "; runs are <logdir>/<experiment>/<timestamp>/)");
     }
     JsonObject json = parse(file);
     for (String field : REQUIRED) {
       if (!json.has(field) || json.get(field).isJsonNull()) {
-        throw new UserError(ExitCode.DATA, file + " lacks \"" + field
+        throw new DamagedRun(file + " lacks \"" + field
             + "\" (not a graph-runner summary, or written incompletely)");
       }
     }
@@ -85,14 +86,14 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
     try {
       JsonElement element = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
       if (!element.isJsonObject()) {
-        throw new UserError(ExitCode.DATA, file + " is not a JSON object");
+        throw new DamagedRun(file + " is not a JSON object");
       }
       return element.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new UserError(ExitCode.DATA, file + " is not valid JSON (truncated?): "
+      throw new DamagedRun(file + " is not valid JSON (truncated?): "
           + reason(e), e);
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -104,7 +105,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
     String ours = BuildInfo.version();
     if (!version.matches("\\d+\\.\\d+\\.\\d+.*")
         || (!ours.equals("unknown") && !major(version).equals(major(ours)))) {
-      throw new UserError(ExitCode.DATA, file + " was written by graph-runner " + version
+      throw new DamagedRun(file + " was written by graph-runner " + version
           + ", a version this graph-runner (" + ours + ") does not know");
     }
   }

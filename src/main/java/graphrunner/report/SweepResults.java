@@ -1,7 +1,6 @@
 package graphrunner.report;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DamagedRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class SweepResults {
       }
       return new SweepResults(dir, cells);
     } catch (IOException | RuntimeException e) {
-      throw new UserError(ExitCode.DATA, file + " is not a sweep table (" + e.getMessage() + ")", e);
+      throw new DamagedRun(file + " is not a sweep table (" + e.getMessage() + ")", e);
     }
   }
 

@@ -1,8 +1,7 @@
 package graphrunner.report;
 
 import com.google.gson.Gson;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnwritableOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ public record SweepSettings(long seed, long steps, String datasetSha256, String 
     try {
       Files.writeString(sweepDir.resolve(NAME), new Gson().toJson(this));
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot write " + sweepDir.resolve(NAME) + ": "
+      throw new UnwritableOutput("cannot write " + sweepDir.resolve(NAME) + ": "
           + e.getMessage(), e);
     }
   }

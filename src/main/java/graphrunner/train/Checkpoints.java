@@ -3,9 +3,10 @@ package graphrunner.train;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import graphrunner.ExitCode;
+import graphrunner.DamagedRun;
 import graphrunner.Phases;
-import graphrunner.UserError;
+import graphrunner.UnreadableFiles;
+import graphrunner.UnwritableOutput;
 import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class Checkpoints {
       prune();
       return new Checkpoint(target, state.step());
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot write a checkpoint under " + dir + ": "
+      throw new UnwritableOutput("cannot write a checkpoint under " + dir + ": "
           + e.getMessage(), e);
     }
   }
@@ -77,7 +78,7 @@ public final class Checkpoints {
           .filter(Checkpoint::complete)
           .sorted(Comparator.comparingLong(Checkpoint::step)).toList();
     } catch (IOException e) {
-      throw new UserError(ExitCode.IO, "cannot read the checkpoints in " + dir + ": "
+      throw new UnreadableFiles("cannot read the checkpoints in " + dir + ": "
           + e.getMessage(), e);
     }
   }
@@ -98,7 +99,7 @@ public final class Checkpoints {
       }
       return state;
     } catch (IOException | JsonParseException e) {
-      throw new UserError(ExitCode.DATA, "damaged checkpoint " + file + ": " + e.getMessage(), e);
+      throw new DamagedRun("damaged checkpoint " + file + ": " + e.getMessage(), e);
     }
   }
 

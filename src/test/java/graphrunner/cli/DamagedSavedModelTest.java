@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphrunner.ExitCode;
 import graphrunner.data.TinyIdx;
-import graphrunner.export.SavedModelExporter;
+import graphrunner.savedmodel.SavedModelExporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

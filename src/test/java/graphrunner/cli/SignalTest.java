@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import graphrunner.ExitCode;
 import graphrunner.data.TinyIdx;
-import graphrunner.export.EventFileReader;
+import graphrunner.tensorboard.EventFileReader;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.listener.SummaryJson;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import graphrunner.export.SavedModelInspector;
+import graphrunner.savedmodel.SavedModelInspector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

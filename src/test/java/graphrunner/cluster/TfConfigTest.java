@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.InvalidClusterConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +14,7 @@ class TfConfigTest {
       "\"cluster\": {\"ps\": [\"127.0.0.1:2222\"], \"worker\": [\"127.0.0.1:2223\", \"127.0.0.1:2224\"]}";
 
   private static String usageError(String json) {
-    UserError e = assertThrows(UserError.class, () -> TfConfig.parse(json));
-    assertEquals(ExitCode.USAGE, e.exitCode());
+    InvalidClusterConfig e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.parse(json));
     return e.getMessage();
   }
 
@@ -72,7 +70,7 @@ class TfConfigTest {
 
   @Test
   void badFlagsNameTheFlag() {
-    UserError e = assertThrows(UserError.class, () -> TfConfig.fromFlags("ps=h:1", "worker"));
+    InvalidClusterConfig e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags("ps=h:1", "worker"));
     assertEquals("--task: expected JOB:INDEX (e.g. worker:0), got 'worker'", e.getMessage());
   }
 }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DatasetUnavailable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,9 +45,8 @@ class DataLocatorTest {
     return locator(env, List.of(refusingMirror), Dataset.FASHION_MNIST.downloadSpec().md5s());
   }
 
-  private UserError fails(Runnable action) {
-    UserError error = assertThrows(UserError.class, action::run);
-    assertEquals(ExitCode.DATA, error.exitCode());
+  private DatasetUnavailable fails(Runnable action) {
+    DatasetUnavailable error = assertThrows(DatasetUnavailable.class, action::run);
     assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
     return error;
   }
@@ -88,7 +86,7 @@ class DataLocatorTest {
     Files.delete(dataDir.resolve("train-labels-idx1-ubyte.gz"));
     Files.delete(dataDir.resolve("t10k-images-idx3-ubyte.gz"));
 
-    UserError error = fails(() -> offlineLocator(NO_ENV).locate(Dataset.FASHION_MNIST, Optional.of(dataDir)));
+    DatasetUnavailable error = fails(() -> offlineLocator(NO_ENV).locate(Dataset.FASHION_MNIST, Optional.of(dataDir)));
 
     assertEquals("--data-dir: " + dataDir + " lacks train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz"
         + " (the uncompressed name without .gz is accepted too)", error.getMessage());
@@ -99,7 +97,7 @@ class DataLocatorTest {
     Path root = Files.createDirectories(tmp.resolve("root"));
     Function<String, String> env = Map.of(DataLocator.DATA_ENV, root.toString())::get;
 
-    UserError error = fails(() -> offlineLocator(env).locate(Dataset.MNIST, Optional.empty()));
+    DatasetUnavailable error = fails(() -> offlineLocator(env).locate(Dataset.MNIST, Optional.empty()));
 
     assertTrue(error.getMessage().startsWith("GRAPH_RUNNER_DATA=" + root + ": " + root.resolve("mnist")),
         error.getMessage());
@@ -138,7 +136,7 @@ class DataLocatorTest {
 
   @Test
   void allMirrorsFailingGivesOneLineWithTheWayOut() {
-    UserError error = fails(() -> offlineLocator(NO_ENV).load(Dataset.FASHION_MNIST, Optional.empty()));
+    DatasetUnavailable error = fails(() -> offlineLocator(NO_ENV).load(Dataset.FASHION_MNIST, Optional.empty()));
     assertTrue(error.getMessage().startsWith("cannot download fashion-mnist (offline?): put "
         + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
         + "t10k-labels-idx1-ubyte.gz in DIR and pass --data-dir DIR, or set GRAPH_RUNNER_DATA "

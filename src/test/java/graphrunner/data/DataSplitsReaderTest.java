@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,8 @@ class DataSplitsReaderTest {
     return DatasetFolder.find(TinyIdx.writeDataset(dir, 50, 20, 1)).orElseThrow();
   }
 
-  private UserError readFails(DatasetFiles files) {
-    UserError error = assertThrows(UserError.class, () -> DataSplitsReader.read(Dataset.FASHION_MNIST, files));
-    assertEquals(ExitCode.DATA, error.exitCode());
+  private CorruptData readFails(DatasetFiles files) {
+    CorruptData error = assertThrows(CorruptData.class, () -> DataSplitsReader.read(Dataset.FASHION_MNIST, files));
     return error;
   }
 
@@ -49,7 +47,7 @@ class DataSplitsReaderTest {
   void rejectsLabelCountMismatch() {
     DatasetFiles files = tinyFiles();
     TinyIdx.writeLabels(files.trainLabels(), 1, 2, 3);
-    UserError error = readFails(files);
+    CorruptData error = readFails(files);
     assertTrue(error.getMessage().contains("holds 50 images but"), error.getMessage());
     assertTrue(error.getMessage().contains("holds 3 labels"), error.getMessage());
   }
@@ -58,7 +56,7 @@ class DataSplitsReaderTest {
   void rejectsImagesThatAreNot28By28() {
     DatasetFiles files = tinyFiles();
     TinyIdx.writeImages(files.testImages(), new byte[27][28], new byte[27][28]);
-    UserError error = readFails(files);
+    CorruptData error = readFails(files);
     assertTrue(error.getMessage().startsWith(files.testImages().toString()), error.getMessage());
     assertTrue(error.getMessage().contains("27x28, expected 28x28"), error.getMessage());
   }
@@ -72,7 +70,7 @@ class DataSplitsReaderTest {
     }
     TinyIdx.writeImages(files.trainImages(), images);
     TinyIdx.writeLabels(files.trainLabels(), 0, 10, 1);
-    UserError error = readFails(files);
+    CorruptData error = readFails(files);
     assertTrue(error.getMessage().contains("label 10 at index 1 is outside 0..9"), error.getMessage());
   }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnknownDataset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +52,7 @@ class DatasetTest {
   @Test
   void findsDatasetById() {
     assertEquals(Dataset.MNIST, Dataset.byId("mnist"));
-    UserError error = assertThrows(UserError.class, () -> Dataset.byId("cifar10"));
-    assertEquals(ExitCode.USAGE, error.exitCode());
+    UnknownDataset error = assertThrows(UnknownDataset.class, () -> Dataset.byId("cifar10"));
     assertTrue(error.getMessage().contains("fashion-mnist, mnist"), error.getMessage());
   }
 }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.CorruptData;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -22,9 +21,8 @@ class IdxReaderTest {
     return body;
   }
 
-  private UserError readImagesFails(Path file) {
-    UserError error = assertThrows(UserError.class, () -> IdxReader.readImages(file));
-    assertEquals(ExitCode.DATA, error.exitCode());
+  private CorruptData readImagesFails(Path file) {
+    CorruptData error = assertThrows(CorruptData.class, () -> IdxReader.readImages(file));
     assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
     assertTrue(!error.getMessage().contains("\n"), "one line: " + error.getMessage());
     return error;
@@ -61,7 +59,7 @@ class IdxReaderTest {
     byte[] whole = TinyIdx.idx(new int[] {2, 28, 28}, imageBody(2));
     Path file = dir.resolve("train-images-idx3-ubyte.gz");
     TinyIdx.writeGzip(file, Arrays.copyOf(whole, whole.length - 100));
-    UserError error = readImagesFails(file);
+    CorruptData error = readImagesFails(file);
     assertTrue(error.getMessage().contains("expected 1568 data bytes, found 1468"), error.getMessage());
   }
 
@@ -89,7 +87,7 @@ class IdxReaderTest {
     byte[] whole = TinyIdx.idx(new int[] {1, 28, 28}, imageBody(1));
     Path file = dir.resolve("long.gz");
     TinyIdx.writeGzip(file, Arrays.copyOf(whole, whole.length + 5));
-    UserError error = readImagesFails(file);
+    CorruptData error = readImagesFails(file);
     assertTrue(error.getMessage().contains("5 unexpected trailing bytes"), error.getMessage());
   }
 
@@ -122,7 +120,7 @@ class IdxReaderTest {
   void rejectsImageFileWhereLabelsAreExpected() {
     Path file = dir.resolve("images.gz");
     TinyIdx.writeGzip(file, TinyIdx.idx(new int[] {1, 28, 28}, imageBody(1)));
-    UserError error = assertThrows(UserError.class, () -> IdxReader.readLabels(file));
+    CorruptData error = assertThrows(CorruptData.class, () -> IdxReader.readLabels(file));
     assertTrue(error.getMessage().contains("has 3 dimensions, expected 1"), error.getMessage());
   }
 

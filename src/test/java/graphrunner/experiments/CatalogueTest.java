@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.UnknownExperiment;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
 import java.util.Set;
@@ -73,8 +72,7 @@ class CatalogueTest {
 
   @Test
   void unknownExperimentSuggestsTheNearestId() {
-    var error = assertThrows(UserError.class, () -> Catalogue.create("fc5-rellu"));
-    assertEquals(ExitCode.USAGE, error.exitCode());
+    var error = assertThrows(UnknownExperiment.class, () -> Catalogue.create("fc5-rellu"));
     assertTrue(error.getMessage().contains("did you mean 'fc5-relu'?"), error.getMessage());
   }
 

@@ -1,7 +1,7 @@
 package graphrunner.train.listener;
 
 import graphrunner.data.LabeledImages;
-import graphrunner.export.ConfusionMatrix;
+import graphrunner.metrics.ConfusionMatrix;
 import graphrunner.train.Evaluation;
 import graphrunner.train.RunContext;
 import graphrunner.train.TrainingListener;

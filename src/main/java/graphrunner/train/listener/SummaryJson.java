@@ -8,8 +8,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DamagedRun;
+import graphrunner.UnwritableOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +42,10 @@ public final class SummaryJson {
       return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
           .getAsJsonObject();
     } catch (NoSuchFileException e) {
-      throw new UserError(ExitCode.DATA, runDir + " is not a run directory (no " + FILE_NAME
+      throw new DamagedRun(runDir + " is not a run directory (no " + FILE_NAME
           + ")");
     } catch (IOException | JsonParseException | IllegalStateException e) {
-      throw new UserError(ExitCode.DATA, "damaged " + file + ": " + e.getMessage());
+      throw new DamagedRun("damaged " + file + ": " + e.getMessage());
     }
   }
 
@@ -84,7 +84,7 @@ public final class SummaryJson {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | UnsupportedOperationException e) {
-      throw new UserError(ExitCode.IO, "cannot write " + target + ": " + e.getMessage(), e);
+      throw new UnwritableOutput("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,8 +1,8 @@
 package graphrunner.train.listener;
 
 import graphrunner.Phases;
-import graphrunner.export.EventFileWriter;
-import graphrunner.export.PredictionGrid;
+import graphrunner.images.PredictionGrid;
+import graphrunner.tensorboard.EventFileWriter;
 import graphrunner.train.Evaluation;
 import graphrunner.train.RunContext;
 import graphrunner.train.TrainingListener;
