@@ -22,7 +22,9 @@ public abstract sealed class GraphRunnerException extends RuntimeException permi
     TaskServerFailed,
     ParameterServerLost,
     ClusterUnreachable,
-    DownloadInterrupted {
+    DownloadInterrupted,
+    TrainingDiverged,
+    DeviceUnavailable {
   protected GraphRunnerException(String message) {
     super(message);
   }

@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.cluster.TfConfig;
 import java.time.Duration;
 import java.util.Map;

@@ -7,8 +7,6 @@ import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.RunConfig;
 import graphrunner.train.TrainingResult;

@@ -18,7 +18,7 @@ interface Command {
   Options options();
 
   /**
-   * Runs the command; throws {@link graphrunner.UserError} for the command line's mistakes and
+   * Runs the command; throws {@link UserError} for the command line's mistakes and
    * lets the library's {@link graphrunner.GraphRunnerException}s through.
    */
   void run(CommandLine line, Console out);

@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.examples.Check;
 import graphrunner.examples.SlideExamples;
 import graphrunner.examples.WorkedExample;

@@ -7,20 +7,20 @@ import graphrunner.CorruptData;
 import graphrunner.DamagedRun;
 import graphrunner.DamagedSavedModel;
 import graphrunner.DatasetUnavailable;
+import graphrunner.DeviceUnavailable;
 import graphrunner.DownloadInterrupted;
-import graphrunner.ExitCode;
 import graphrunner.GraphRunnerException;
 import graphrunner.InvalidClusterConfig;
 import graphrunner.NotARunDirectory;
 import graphrunner.NotASavedModel;
 import graphrunner.ParameterServerLost;
 import graphrunner.TaskServerFailed;
+import graphrunner.TrainingDiverged;
 import graphrunner.UnknownDataset;
 import graphrunner.UnknownExperiment;
 import graphrunner.UnreadableFiles;
 import graphrunner.UntrustedSavedModel;
 import graphrunner.UnwritableOutput;
-import graphrunner.UserError;
 import java.util.Map;
 
 /** The one place where a failure the user can act on becomes the process's exit code. */
@@ -41,14 +41,15 @@ final class ExitCodes {
       entry(TaskServerFailed.class, ExitCode.IO),
       entry(ParameterServerLost.class, ExitCode.PS_LOST),
       entry(ClusterUnreachable.class, ExitCode.CLUSTER_UNREACHABLE),
+      entry(TrainingDiverged.class, ExitCode.DIVERGED),
+      entry(DeviceUnavailable.class, ExitCode.DEVICE),
       entry(DownloadInterrupted.class, ExitCode.INTERRUPTED));
 
   private ExitCodes() {}
 
   /**
-   * The exit code of {@code failure}: a {@link UserError} carries its own (the command line's
-   * mistakes, and the few library errors not yet named), a {@link GraphRunnerException} gets its
-   * kind's; anything else is a bug.
+   * The exit code of {@code failure}: a {@link UserError} (the command line's own mistakes)
+   * carries its own, a {@link GraphRunnerException} gets its kind's; anything else is a bug.
    */
   static ExitCode of(RuntimeException failure) {
     if (failure instanceof UserError error) {

@@ -1,9 +1,7 @@
 package graphrunner.cli;
 
 import com.google.gson.JsonObject;
-import graphrunner.ExitCode;
 import graphrunner.GraphRunnerException;
-import graphrunner.UserError;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;

@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;

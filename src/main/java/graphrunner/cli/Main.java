@@ -1,8 +1,6 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
 import graphrunner.GraphRunnerException;
-import graphrunner.UserError;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;

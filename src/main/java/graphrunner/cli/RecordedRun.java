@@ -3,8 +3,6 @@ package graphrunner.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.listener.SummaryJson;

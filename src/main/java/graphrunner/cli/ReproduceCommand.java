@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.report.RunRecord;

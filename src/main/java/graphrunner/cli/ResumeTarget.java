@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.experiments.Catalogue;
 import graphrunner.train.listener.SummaryJson;
 import java.io.IOException;

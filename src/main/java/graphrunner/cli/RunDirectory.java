@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.report.RunIndex;
 import graphrunner.report.RunRecord;
 import java.nio.file.Path;

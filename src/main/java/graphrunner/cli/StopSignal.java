@@ -1,6 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

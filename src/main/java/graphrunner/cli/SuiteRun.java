@@ -1,9 +1,7 @@
 package graphrunner.cli;
 
 import graphrunner.BuildInfo;
-import graphrunner.ExitCode;
 import graphrunner.GraphRunnerException;
-import graphrunner.UserError;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;

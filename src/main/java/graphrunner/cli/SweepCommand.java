@@ -1,7 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;

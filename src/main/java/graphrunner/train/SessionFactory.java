@@ -1,7 +1,6 @@
 package graphrunner.train;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.DeviceUnavailable;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -23,8 +22,8 @@ public final class SessionFactory {
   }
 
   /**
-   * Resolves the device: gpu without a visible GPU is a {@link UserError} unless the run allows
-   * the CPU fallback, in which case {@code onFallback} is told.
+   * Resolves the device: gpu without a visible GPU is {@link DeviceUnavailable} unless the run
+   * allows the CPU fallback, in which case {@code onFallback} is told.
    */
   public static SessionFactory forRun(RunConfig config, Runnable onFallback) {
     if (config.device() != Device.GPU) {
@@ -38,7 +37,7 @@ public final class SessionFactory {
       onFallback.run();
       return new SessionFactory(config, Device.CPU);
     }
-    throw new UserError(ExitCode.DEVICE, GpuUnavailable.message(NativeBuild.onClassPath(),
+    throw new DeviceUnavailable(GpuUnavailable.message(NativeBuild.onClassPath(),
         devices, CudaHost.problems()));
   }
 

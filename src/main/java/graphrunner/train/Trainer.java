@@ -1,8 +1,8 @@
 package graphrunner.train;
 
-import graphrunner.ExitCode;
+import graphrunner.DamagedRun;
 import graphrunner.Phases;
-import graphrunner.UserError;
+import graphrunner.TrainingDiverged;
 import graphrunner.data.DataSplits;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
@@ -84,7 +84,7 @@ public final class Trainer {
     try (Result r = session.runner().fetch(model.globalStep()).run()) {
       long globalStep = ((TInt64) r.get(0)).getLong();
       if (globalStep != state.step()) {
-        throw new UserError(ExitCode.DATA, "damaged checkpoint " + checkpoint.dir()
+        throw new DamagedRun("damaged checkpoint " + checkpoint.dir()
             + ": global_step is " + globalStep + ", its state says " + state.step());
       }
     }
@@ -126,7 +126,7 @@ public final class Trainer {
         return result(step, evaluated ? "completed" : "interrupted");
       } catch (Diverged e) {
         listeners.forEach(l -> l.onEnd(run, result(e.step, "diverged")));
-        throw new UserError(ExitCode.DIVERGED, "training diverged at step " + e.step
+        throw new TrainingDiverged("training diverged at step " + e.step
             + ": loss is " + e.loss + " (try a smaller --lr)");
       }
     }

@@ -1,6 +1,5 @@
 package graphrunner.cli;
 
-import graphrunner.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

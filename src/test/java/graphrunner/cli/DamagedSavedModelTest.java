@@ -3,7 +3,6 @@ package graphrunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
 import graphrunner.data.TinyIdx;
 import graphrunner.savedmodel.SavedModelExporter;
 import java.io.IOException;

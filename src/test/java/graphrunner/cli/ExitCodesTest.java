@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import graphrunner.ClusterUnreachable;
 import graphrunner.DamagedSavedModel;
 import graphrunner.DatasetUnavailable;
-import graphrunner.ExitCode;
+import graphrunner.DeviceUnavailable;
 import graphrunner.GraphRunnerException;
 import graphrunner.InvalidClusterConfig;
 import graphrunner.NotARunDirectory;
 import graphrunner.ParameterServerLost;
+import graphrunner.TrainingDiverged;
 import graphrunner.UntrustedSavedModel;
 import graphrunner.UnwritableOutput;
-import graphrunner.UserError;
 import org.junit.jupiter.api.Test;
 
 class ExitCodesTest {
@@ -35,6 +35,8 @@ class ExitCodesTest {
     assertEquals(ExitCode.IO, ExitCodes.of(new UnwritableOutput("cannot write ...")));
     assertEquals(7, ExitCodes.of(new ParameterServerLost("lost parameter server")).code());
     assertEquals(8, ExitCodes.of(new ClusterUnreachable("gave up")).code());
+    assertEquals(5, ExitCodes.of(new TrainingDiverged("training diverged at step 3")).code());
+    assertEquals(6, ExitCodes.of(new DeviceUnavailable("no GPU")).code());
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import graphrunner.ExitCode;
 import graphrunner.data.TinyIdx;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package graphrunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -11,7 +11,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import graphrunner.ExitCode;
 import graphrunner.data.TinyIdx;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

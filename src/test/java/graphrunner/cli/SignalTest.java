@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import graphrunner.ExitCode;
 import graphrunner.data.TinyIdx;
 import graphrunner.tensorboard.EventFileReader;
 import graphrunner.train.Checkpoints;

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphrunner.ExitCode;
-import graphrunner.UserError;
+import graphrunner.TrainingDiverged;
 import graphrunner.data.DataSplits;
 import graphrunner.data.DataSplitsReader;
 import graphrunner.data.Dataset;
@@ -109,12 +108,11 @@ class TrainerTest {
   }
 
   @Test
-  void explodingLossIsADivergedUserError() {
+  void explodingLossIsTrainingDiverged() {
     var hp = Catalogue.create("fc5-relu").defaults().withSteps(200)
         .withLearningRate(LearningRate.constant(1e30));
-    var error = assertThrows(UserError.class,
+    var error = assertThrows(TrainingDiverged.class,
         () -> train("fc5-relu", RunConfig.of(hp, 1).withEvalEvery(50), new Recorder()));
-    assertEquals(ExitCode.DIVERGED, error.exitCode());
     assertTrue(error.getMessage().startsWith("training diverged at step"), error.getMessage());
   }
 

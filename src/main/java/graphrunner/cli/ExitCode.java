@@ -1,7 +1,7 @@
-package graphrunner;
+package graphrunner.cli;
 
 /** Process exit codes: one per kind of failure, so scripts can tell them apart. */
-public enum ExitCode {
+enum ExitCode {
   OK(0),
   /** Bad command line: unknown command or experiment, bad flag value. */
   USAGE(2),

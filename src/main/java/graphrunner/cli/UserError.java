@@ -1,13 +1,12 @@
-package graphrunner;
+package graphrunner.cli;
 
 /**
  * A mistake on the command line (a bad flag, a run that cannot be resumed) with the exit code it
  * ends with. The CLI prints its message as one line on stderr and exits with its code; no stack
- * trace unless {@code --debug}. The library throws {@link GraphRunnerException}s instead, which
- * carry no exit code; only {@code train.Trainer} (a diverged run, a damaged checkpoint) and
- * {@code train.SessionFactory} (no GPU) still throw this, until they switch to named kinds.
+ * trace unless {@code --debug}. The library throws {@link graphrunner.GraphRunnerException}s
+ * instead, which carry no exit code ({@link ExitCodes} gives them theirs).
  */
-public class UserError extends RuntimeException {
+class UserError extends RuntimeException {
   private final ExitCode exitCode;
 
   public UserError(ExitCode exitCode, String message) {
