@@ -42,7 +42,7 @@ public final class TrainingBenchmark {
   public LoopFigures runner() {
     var times = new StepTimes((int) config.hyperparameters().steps());
     var timer = new RunnerTimer(times);
-    new Trainer(List.of(timer), () -> false).train(Catalogue.create(experimentId), data, config,
+    new Trainer(List.of(timer), () -> false).train(Catalogue.experiment(experimentId), data, config,
         SessionFactory.forRun(config, () -> {}));
     return LoopFigures.of("runner", times, config.hyperparameters().batchSize(),
         timer.firstStepSeconds);
@@ -56,7 +56,7 @@ public final class TrainingBenchmark {
     List<TFloat32[]> batches = new ArrayList<>();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Model model = Catalogue.create(experimentId).build(tf, new Seeds(config.seed()), hp);
+      Model model = Catalogue.experiment(experimentId).build(tf, new Seeds(config.seed()), hp);
       TrainStep step = TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
       try (Session session = SessionFactory.forRun(config, () -> {}).open(graph);
           StepRunner updates = new StepRunner(session, model, step)) {

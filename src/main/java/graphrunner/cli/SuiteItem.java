@@ -20,7 +20,7 @@ record SuiteItem(String id, Experiment experiment, long steps, long fullSteps) {
   }
 
   static SuiteItem sweep(long steps) {
-    long full = new DepthSweepNet(DepthSweepNet.DEPTHS.get(1), 0.003).defaults().steps();
+    long full = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003).defaults().steps();
     return new SuiteItem(SWEEP, null, steps, full);
   }
 

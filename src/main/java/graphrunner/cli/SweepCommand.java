@@ -54,7 +54,7 @@ final class SweepCommand implements Command {
       throw new UserError(ExitCode.USAGE, "sweep takes no arguments, got "
           + String.join(" ", line.getArgList()));
     }
-    var template = new DepthSweepNet(DepthSweepNet.DEPTHS.get(1), 0.003);
+    var template = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
     RunConfig config = TrainingFlags.runConfig(line, template.defaults()
         .withSteps(Flags.positiveLong(line, "steps", template.defaults().steps())));
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.FASHION_MNIST,

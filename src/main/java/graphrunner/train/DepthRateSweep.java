@@ -39,13 +39,14 @@ public final class DepthRateSweep {
         if (stopRequested.getAsBoolean()) {
           return cells;
         }
-        var net = new DepthSweepNet(DepthSweepNet.DEPTHS.get(col),
-            DepthSweepNet.DECAY_STARTS.get(row));
+        long[] widths = DepthSweepNet.DEPTHS.get(col);
+        double lrMax = DepthSweepNet.DECAY_STARTS.get(row);
+        var net = DepthSweepNet.of(widths, lrMax);
         Hyperparameters hp = net.defaults().withSteps(base.hyperparameters().steps());
         RunConfig config = base.withHyperparameters(hp);
         TrainingResult result = new Trainer(List.of(), stopRequested)
             .train(net, data, config, SessionFactory.forRun(config, () -> {}));
-        var cell = new Cell(net.layers(), net.lrMax(), result, SLIDE[row][col]);
+        var cell = new Cell(widths.length - 1, lrMax, result, SLIDE[row][col]);
         cells.add(cell);
         onCell.accept(cell);
       }

@@ -19,18 +19,19 @@ class BatchNormTest {
   private static final float OFFSET = 0.1f;
 
   /** batchNorm over a fed [-1, 2] input with offsets 0.1, as an experiment would build it. */
-  private static final class OneLayer extends SlideGraph {
+  private static final class OneLayer {
     Placeholder<TFloat32> x;
     Operand<TBool> isTraining;
     Operand<TFloat32> ybn;
+    final SlideGraph g;
 
     OneLayer(Ops tf) {
-      attach(tf, new Seeds(1));
+      g = new SlideGraph(tf, new Seeds(1));
       x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
-      isTraining = trainingSwitch();
-      layer("bn");
-      var offset = biases("offset", Init.constant(OFFSET), 2);
-      ybn = batchNorm(x, offset, false, isTraining);
+      isTraining = g.trainingSwitch();
+      g.layer("bn");
+      var offset = g.biases("offset", Init.constant(OFFSET), 2);
+      ybn = g.batchNorm(x, offset, false, isTraining);
     }
   }
 
@@ -78,12 +79,12 @@ class BatchNormTest {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       var layer = new OneLayer(tf);
-      var advance = tf.assignAdd(layer.globalStep(), tf.constant(1L));
+      var advance = tf.assignAdd(layer.g.globalStep(), tf.constant(1L));
       s.initialize();
       s.runner().addTarget(advance).run().close();          // the training update of step 0
       try (TFloat32 batch = TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(BATCH))) {
         var after = s.runner().feed(layer.x, batch);
-        layer.afterUpdateOps().forEach(after::addTarget);
+        layer.g.afterUpdateOps().forEach(after::addTarget);
         after.run().close();
       }
       // decay min(0.999, (1 + 0) / (10 + 0)) = 0.1: averages = 0.9 × batch moments
