@@ -1,10 +1,10 @@
 package graphrunner.cli;
 
 import graphrunner.BuildInfo;
-import graphrunner.experiments.DepthSweepNet;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.report.RunSettings;
+import graphrunner.sweep.DepthSweepNet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -12,7 +12,7 @@ import graphrunner.export.SavedModelPredictor;
 import graphrunner.report.ConfusionFile;
 import graphrunner.report.RunIndex;
 import graphrunner.report.RunRecord;
-import graphrunner.report.SweepSettings;
+import graphrunner.sweep.SweepSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

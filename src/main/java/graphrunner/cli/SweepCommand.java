@@ -5,10 +5,10 @@ import graphrunner.UserError;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
-import graphrunner.experiments.DepthSweepNet;
-import graphrunner.train.DepthRateSweep;
+import graphrunner.sweep.DepthRateSweep;
+import graphrunner.sweep.DepthSweepNet;
+import graphrunner.sweep.SweepTable;
 import graphrunner.train.RunConfig;
-import graphrunner.train.SweepTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,10 +81,10 @@ final class SweepCommand implements Command {
       });
       // the table of the cells done is written even when the sweep was stopped
       var table = new SweepTable(cells, config.hyperparameters().steps());
-      write(runDir.resolve("sweep.md"), table.markdown());
-      write(runDir.resolve("sweep.csv"), table.csv());
+      write(runDir.resolve(SweepTable.MARKDOWN), table.markdown());
+      write(runDir.resolve(SweepTable.CSV), table.csv());
       out.println(table.markdown());
-      out.println("written: " + runDir.resolve("sweep.md") + ", " + runDir.resolve("sweep.csv"));
+      out.println("written: " + runDir.resolve(SweepTable.MARKDOWN) + ", " + runDir.resolve(SweepTable.CSV));
       if (cells.size() < 9) {
         throw new UserError(stop.exitCode(), "interrupted after " + cells.size() + " cells");
       }
