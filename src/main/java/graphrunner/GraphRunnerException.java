@@ -15,6 +15,7 @@ public abstract sealed class GraphRunnerException extends RuntimeException permi
     DamagedRun,
     NotARunDirectory,
     UnknownExperiment,
+    NothingToTrain,
     UnknownDataset,
     InvalidClusterConfig,
     UnwritableOutput,

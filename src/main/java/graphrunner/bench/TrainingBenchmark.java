@@ -42,7 +42,7 @@ public final class TrainingBenchmark {
   public LoopFigures runner() {
     var times = new StepTimes((int) config.hyperparameters().steps());
     var timer = new RunnerTimer(times);
-    new Trainer(List.of(timer), () -> false).train(Catalogue.create(experimentId), data, config,
+    new Trainer(List.of(timer), () -> false).train(Catalogue.experiment(experimentId), data, config,
         SessionFactory.forRun(config, () -> {}));
     return LoopFigures.of("runner", times, config.hyperparameters().batchSize(),
         timer.firstStepSeconds);
@@ -105,7 +105,7 @@ public final class TrainingBenchmark {
   public double trainingFlopsPerStep() {
     Hyperparameters hp = config.hyperparameters();
     try (Graph graph = new Graph()) {
-      Model model = Catalogue.create(experimentId).build(Ops.create(graph),
+      Model model = Catalogue.experiment(experimentId).build(Ops.create(graph),
           new Seeds(config.seed()), hp);
       int passes = model.afterUpdate().isEmpty() ? 3 : 4;
       return passes * ModelFlops.forwardPerExample(graph) * hp.batchSize();
@@ -122,7 +122,7 @@ public final class TrainingBenchmark {
     List<TFloat32[]> batches = new ArrayList<>();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Model model = Catalogue.create(experimentId).build(tf, new Seeds(config.seed()), hp);
+      Model model = Catalogue.experiment(experimentId).build(tf, new Seeds(config.seed()), hp);
       TrainStep step = TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
       try (Session session = SessionFactory.forRun(config, () -> {}).open(graph);
           StepRunner updates = new StepRunner(session, model, step)) {

@@ -52,7 +52,7 @@ final class BenchCommand implements Command {
   @Override
   public void run(CommandLine line, Console out) {
     String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT : Flags.single(line, "experiment id");
-    Experiment experiment = Catalogue.create(id);
+    Experiment experiment = Catalogue.experiment(id);
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
         Optional.ofNullable(Flags.path(line, "data-dir", null)));
     Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());

@@ -1,8 +1,10 @@
 package graphrunner.cli;
 
 import graphrunner.experiments.Catalogue;
+import graphrunner.experiments.CatalogueEntry;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.experiments.LookOnlyGraph;
 import graphrunner.graph.LayerSummary;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
@@ -39,24 +41,24 @@ final class DescribeCommand implements Command {
 
   @Override
   public void run(CommandLine line, Console out) {
-    Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
-    out.println(experiment.id() + " (deck " + experiment.deck() + "): " + experiment.title());
-    out.println("slide's test accuracy: " + experiment.slideAccuracy());
+    CatalogueEntry entry = Catalogue.entry(Flags.single(line, "experiment id"));
+    out.println(entry.id() + " (deck " + entry.deck() + "): " + entry.title());
+    out.println("slide's test accuracy: " + entry.slideAccuracy());
     out.println("");
     try (Graph graph = new Graph()) {
-      Hyperparameters hp = experiment.defaults();
-      Model model = experiment.build(Ops.create(graph), new Seeds(0), hp);
-      if (model == null) {
-        printNodes(graph, out);
-      } else {
-        printLayers(model, out);
+      if (entry instanceof Experiment experiment) {
+        Hyperparameters hp = experiment.defaults();
+        printLayers(experiment.build(Ops.create(graph), new Seeds(0), hp), out);
         printHyperparameters(experiment, hp, out);
+      } else {
+        ((LookOnlyGraph) entry).draw(Ops.create(graph));
+        printNodes(graph, out);
       }
     }
-    if (!experiment.choices().isEmpty()) {
+    if (!entry.choices().isEmpty()) {
       out.println("");
       out.println("Our choices where the slide is silent:");
-      experiment.choices().forEach(c -> out.println("  - " + c));
+      entry.choices().forEach(c -> out.println("  - " + c));
     }
   }
 

@@ -12,6 +12,7 @@ import graphrunner.DownloadInterrupted;
 import graphrunner.GraphRunnerException;
 import graphrunner.InvalidClusterConfig;
 import graphrunner.NotARunDirectory;
+import graphrunner.NothingToTrain;
 import graphrunner.NotASavedModel;
 import graphrunner.ParameterServerLost;
 import graphrunner.TaskServerFailed;
@@ -27,6 +28,7 @@ import java.util.Map;
 final class ExitCodes {
   private static final Map<Class<? extends GraphRunnerException>, ExitCode> BY_KIND = Map.ofEntries(
       entry(UnknownExperiment.class, ExitCode.USAGE),
+      entry(NothingToTrain.class, ExitCode.USAGE),
       entry(UnknownDataset.class, ExitCode.USAGE),
       entry(NotARunDirectory.class, ExitCode.USAGE),
       entry(NotASavedModel.class, ExitCode.USAGE),

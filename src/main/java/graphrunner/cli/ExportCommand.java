@@ -49,7 +49,7 @@ final class ExportCommand implements Command {
   public void run(CommandLine line, Console out) {
     RecordedRun run = RecordedRun.read(Path.of(Flags.single(line, "run directory")));
     CommandLine recorded = run.replay(new TrainCommand().options(), Map.of());
-    Experiment experiment = Catalogue.create(run.experimentId());
+    Experiment experiment = Catalogue.experiment(run.experimentId());
     Hyperparameters hp = TrainingFlags.hyperparameters(recorded, experiment, Integer.MAX_VALUE);
     long seed = Flags.anyLong(recorded, "seed", 0);
     Path root = line.hasOption("export-dir") ? Flags.path(line, "export-dir", null)

@@ -1,7 +1,9 @@
 package graphrunner.cli;
 
 import graphrunner.experiments.Catalogue;
+import graphrunner.experiments.CatalogueEntry;
 import graphrunner.experiments.Experiment;
+import graphrunner.experiments.LookOnlyGraph;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
 import graphrunner.graph.TrainStep;
@@ -39,20 +41,22 @@ final class GraphCommand implements Command {
 
   @Override
   public void run(CommandLine line, Console out) {
-    Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
+    CatalogueEntry entry = Catalogue.entry(Flags.single(line, "experiment id"));
     Path logdir = Flags.path(line, "logdir", "runs");
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      var hp = experiment.defaults();
-      Model model = experiment.build(tf, new Seeds(0), hp);
-      if (model != null) {
+      if (entry instanceof Experiment experiment) {
+        var hp = experiment.defaults();
+        Model model = experiment.build(tf, new Seeds(0), hp);
         TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
+      } else {
+        ((LookOnlyGraph) entry).draw(tf);
       }
-      Path runDir = RunDirectory.create(logdir, experiment.id());
+      Path runDir = RunDirectory.create(logdir, entry.id());
       try (var writer = EventFileWriter.create(runDir.resolve("graph"))) {
         writer.graph(graph.toGraphDef());
       }
-      out.println("graph of " + experiment.id() + " written to " + runDir.resolve("graph"));
+      out.println("graph of " + entry.id() + " written to " + runDir.resolve("graph"));
       out.println("see it: tensorboard --logdir " + logdir + "   (Graphs tab)");
     }
   }

@@ -1,7 +1,7 @@
 package graphrunner.cli;
 
 import graphrunner.experiments.Catalogue;
-import graphrunner.experiments.Experiment;
+import graphrunner.experiments.CatalogueEntry;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -32,7 +32,7 @@ final class ListCommand implements Command {
   public void run(CommandLine line, Console out) {
     out.println(String.format("%-24s %-8s %-16s %s", "ID", "DECK", "SLIDE ACCURACY",
         "DESCRIPTION"));
-    for (Experiment e : Catalogue.all()) {
+    for (CatalogueEntry e : Catalogue.entries()) {
       out.println(String.format("%-24s %-8s %-16s %s", e.id(), e.deck(), e.slideAccuracy(),
           e.title()));
     }

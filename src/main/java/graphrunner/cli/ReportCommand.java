@@ -65,7 +65,7 @@ final class ReportCommand implements Command {
 
   static List<RunRecord> newestOfEach(RunIndex index) {
     List<RunRecord> runs = new ArrayList<>();
-    for (Experiment experiment : Catalogue.all()) {
+    for (Experiment experiment : Catalogue.experiments()) {
       index.newestFinished(experiment.id()).ifPresent(runs::add);
     }
     return runs;
@@ -74,7 +74,7 @@ final class ReportCommand implements Command {
   /** Writes the report; it is titled a quick run when any run is shorter than its slide's. */
   static Path write(List<RunRecord> runs, Optional<Path> sweep, Path reportRoot, Console out) {
     boolean shortened = runs.stream().anyMatch(r ->
-        r.steps() < Catalogue.create(r.experiment()).defaults().steps());
+        r.steps() < Catalogue.experiment(r.experiment()).defaults().steps());
     out.note("report: " + runs.size() + " run(s)" + (sweep.isPresent() ? " and the sweep" : "")
         + (shortened ? " (shortened runs: titled a quick run)" : ""));
     var report = new ReportBuilder(runs, sweep, shortened).build();

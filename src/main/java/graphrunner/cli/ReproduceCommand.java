@@ -99,8 +99,7 @@ final class ReproduceCommand implements Command {
         items.add(SuiteItem.sweep(steps > 0 ? steps : SuiteItem.sweep(1).fullSteps()));
         continue;
       }
-      Experiment experiment = Catalogue.create(id);
-      if (!experiment.trains()) {
+      if (!(Catalogue.entry(id) instanceof Experiment experiment)) {
         throw new UserError(ExitCode.USAGE, id + " has nothing to train (graph-runner describe "
             + id + ")");
       }
@@ -110,7 +109,7 @@ final class ReproduceCommand implements Command {
   }
 
   private static List<String> allIds() {
-    List<String> ids = new ArrayList<>(Catalogue.all().stream().filter(Experiment::trains)
+    List<String> ids = new ArrayList<>(Catalogue.experiments().stream()
         .map(Experiment::id).toList());
     ids.add(SuiteItem.SWEEP);
     return ids;

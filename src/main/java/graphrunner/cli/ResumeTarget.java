@@ -48,7 +48,7 @@ final class ResumeTarget {
       if (value != null && !Catalogue.ids().contains(id)) {
         throw new UserError(ExitCode.USAGE, "--resume " + value + ": no such run directory");
       }
-      Catalogue.create(id); // an unknown id: one line with a suggestion
+      Catalogue.entry(id); // an unknown id: one line with a suggestion
       run = newestResumable(Flags.path(given, "logdir", "runs").resolve(id), id);
     }
     return resumable(run);

@@ -1,10 +1,10 @@
 package graphrunner.cli;
 
 import graphrunner.BuildInfo;
-import graphrunner.experiments.DepthSweepNet;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.report.RunSettings;
+import graphrunner.sweep.DepthSweepNet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ record SuiteItem(String id, Experiment experiment, long steps, long fullSteps) {
   }
 
   static SuiteItem sweep(long steps) {
-    long full = new DepthSweepNet(DepthSweepNet.DEPTHS.get(1), 0.003).defaults().steps();
+    long full = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003).defaults().steps();
     return new SuiteItem(SWEEP, null, steps, full);
   }
 

@@ -3,10 +3,10 @@ package graphrunner.cli;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
-import graphrunner.experiments.DepthSweepNet;
-import graphrunner.train.DepthRateSweep;
+import graphrunner.sweep.DepthRateSweep;
+import graphrunner.sweep.DepthSweepNet;
+import graphrunner.sweep.SweepTable;
 import graphrunner.train.RunConfig;
-import graphrunner.train.SweepTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ final class SweepCommand implements Command {
       throw new UserError(ExitCode.USAGE, "sweep takes no arguments, got "
           + String.join(" ", line.getArgList()));
     }
-    var template = new DepthSweepNet(DepthSweepNet.DEPTHS.get(1), 0.003);
+    var template = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
     RunConfig config = TrainingFlags.runConfig(line, template.defaults()
         .withSteps(Flags.positiveLong(line, "steps", template.defaults().steps())));
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.FASHION_MNIST,
@@ -79,10 +79,10 @@ final class SweepCommand implements Command {
       });
       // the table of the cells done is written even when the sweep was stopped
       var table = new SweepTable(cells, config.hyperparameters().steps());
-      write(runDir.resolve("sweep.md"), table.markdown());
-      write(runDir.resolve("sweep.csv"), table.csv());
+      write(runDir.resolve(SweepTable.MARKDOWN), table.markdown());
+      write(runDir.resolve(SweepTable.CSV), table.csv());
       out.println(table.markdown());
-      out.println("written: " + runDir.resolve("sweep.md") + ", " + runDir.resolve("sweep.csv"));
+      out.println("written: " + runDir.resolve(SweepTable.MARKDOWN) + ", " + runDir.resolve(SweepTable.CSV));
       if (cells.size() < 9) {
         throw new UserError(stop.exitCode(), "interrupted after " + cells.size() + " cells");
       }

@@ -108,11 +108,7 @@ final class TrainCommand implements Command {
       CheckpointPolicy checkpointPolicy, int histogramEvery) {
 
     static Validated from(CommandLine line) {
-      Experiment experiment = Catalogue.create(Flags.single(line, "experiment id"));
-      if (!experiment.trains()) {
-        throw new UserError(ExitCode.USAGE, experiment.id() + " has nothing to train: it is "
-            + "built to be looked at (graph-runner describe " + experiment.id() + ")");
-      }
+      Experiment experiment = Catalogue.experiment(Flags.single(line, "experiment id"));
       TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
       return new Validated(experiment, TrainingFlags.runConfig(line, experiment.defaults()),
           TrainCommand.checkpointPolicy(line),

@@ -28,9 +28,9 @@ record ReplicaGraph(Model model, TrainStep trainStep, Operand<TInt64> stepAfterU
 
   static ReplicaGraph build(Graph graph, Experiment experiment, RunConfig config, TfConfig cluster) {
     Ops tf = Ops.create(graph).withDevice(cluster.task().cpu());
-    experiment.placeVariablesWith(new ReplicaPlacement(cluster.cluster().parameterServers()));
     var hp = config.hyperparameters();
-    Model model = experiment.build(tf, new Seeds(config.seed()), hp);
+    Model model = experiment.build(tf, new Seeds(config.seed()), hp,
+        new ReplicaPlacement(cluster.cluster().parameterServers()));
     TrainStep step = TrainStep.build(graph, tf, model, hp.learningRate(), hp.optimizer());
     var after = tf.withControlDependencies(List.of(step.train())).snapshot(model.globalStep());
     return new ReplicaGraph(model, step, after, allInitialized(graph, tf),

@@ -1,7 +1,6 @@
 package graphrunner.examples;
 
 import graphrunner.experiments.GraphIntro;
-import graphrunner.graph.Seeds;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -45,8 +44,7 @@ public final class SlideExamples {
   /** The 10-4-2 graph of {@link GraphIntro} with its zero weights, fed an arbitrary x. */
   public static WorkedExample introGraph() {
     try (Graph graph = new Graph()) {
-      var intro = new GraphIntro();
-      intro.build(Ops.create(graph), new Seeds(1), intro.defaults());
+      var intro = GraphIntro.GRAPH.draw(Ops.create(graph));
       float[][] x = new float[10][1];
       for (int i = 0; i < 10; i++) {
         x[i][0] = (i - 4.5f) * 1.7f;

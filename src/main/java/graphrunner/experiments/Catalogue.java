@@ -1,56 +1,68 @@
 package graphrunner.experiments;
 
+import graphrunner.NothingToTrain;
 import graphrunner.UnknownExperiment;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
-/** Every experiment of {@code EXPERIMENTS.md}, by id, in the catalogue's order. */
+/** Every entry of {@code EXPERIMENTS.md}, in the catalogue's order: plain values, built once. */
 public final class Catalogue {
-  private static final Map<String, Supplier<Experiment>> EXPERIMENTS = new LinkedHashMap<>();
+  private static final List<CatalogueEntry> ENTRIES = List.of(
+      Softmax.EXPERIMENT,
+      Fc5Sigmoid.EXPERIMENT,
+      Fc5Relu.EXPERIMENT,
+      Fc5ReluDecay.EXPERIMENT,
+      Fc5ReluDecayDropout.EXPERIMENT,
+      Dfn.EXPERIMENT,
+      GraphIntro.GRAPH,
+      Cnn.EXPERIMENT,
+      CnnDropout.EXPERIMENT,
+      CnnBatchnorm.EXPERIMENT,
+      KerasCnn.EXPERIMENT,
+      ImeCnn.EXPERIMENT,
+      MnistSoftmax.EXPERIMENT,
+      MnistCnn.EXPERIMENT);
 
   static {
-    register(Softmax::new);
-    register(Fc5Sigmoid::new);
-    register(Fc5Relu::new);
-    register(Fc5ReluDecay::new);
-    register(Fc5ReluDecayDropout::new);
-    register(Dfn::new);
-    register(GraphIntro::new);
-    register(Cnn::new);
-    register(CnnDropout::new);
-    register(CnnBatchnorm::new);
-    register(KerasCnn::new);
-    register(ImeCnn::new);
-    register(MnistSoftmax::new);
-    register(MnistCnn::new);
+    if (ENTRIES.stream().map(CatalogueEntry::id).distinct().count() != ENTRIES.size()) {
+      throw new IllegalStateException("two catalogue entries share an id");
+    }
   }
 
   private Catalogue() {}
 
-  private static void register(Supplier<Experiment> factory) {
-    EXPERIMENTS.put(factory.get().id(), factory);
-  }
-
   public static List<String> ids() {
-    return List.copyOf(EXPERIMENTS.keySet());
+    return ENTRIES.stream().map(CatalogueEntry::id).toList();
   }
 
-  /** Fresh instances, one per experiment, for listing. */
-  public static List<Experiment> all() {
-    return EXPERIMENTS.values().stream().map(Supplier::get).toList();
+  /** Every entry, for listing: the experiments and the graphs only to look at. */
+  public static List<CatalogueEntry> entries() {
+    return ENTRIES;
   }
 
-  /** A fresh instance of {@code id}, ready to build one graph; unknown ids suggest the nearest. */
-  public static Experiment create(String id) {
-    var factory = EXPERIMENTS.get(id);
-    if (factory == null) {
-      throw new UnknownExperiment("unknown experiment '" + id + "'" + suggestion(id)
-          + " (see: graph-runner list)");
+  /** The experiments that train, in the catalogue's order. */
+  public static List<Experiment> experiments() {
+    return ENTRIES.stream().filter(Experiment.class::isInstance).map(Experiment.class::cast)
+        .toList();
+  }
+
+  /** The entry {@code id}; unknown ids suggest the nearest. */
+  public static CatalogueEntry entry(String id) {
+    return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst()
+        .orElseThrow(() -> new UnknownExperiment("unknown experiment '" + id + "'"
+            + suggestion(id) + " (see: graph-runner list)"));
+  }
+
+  /**
+   * The experiment {@code id}, to train; unknown ids suggest the nearest, and a graph only to look
+   * at says so.
+   */
+  public static Experiment experiment(String id) {
+    if (entry(id) instanceof Experiment experiment) {
+      return experiment;
     }
-    return factory.get();
+    throw new NothingToTrain(id + " has nothing to train: it is built to be looked at "
+        + "(graph-runner describe " + id + ")");
   }
 
   private static String suggestion(String id) {

@@ -6,8 +6,8 @@ import static graphrunner.graph.Init.truncatedNormal;
 import graphrunner.graph.LearningRate;
 import graphrunner.graph.Model;
 import graphrunner.graph.Optimizer;
-import java.util.ArrayList;
-import java.util.List;
+import graphrunner.graph.SlideGraph;
+import java.util.stream.Stream;
 
 /**
  * Deck 003, "bigger convolutional network + dropout" ({@code mnist_3.1_convolutional_bigger_dropout.py};
@@ -22,75 +22,56 @@ import java.util.List;
  *                  matMul                  → Ylogits [-1,10]     244,076 parameters
  * </pre>
  */
-public final class CnnDropout extends Experiment {
+public final class CnnDropout {
   private static final int K = 6;
   private static final int L = 12;
   private static final int M = 24;
   private static final int N = 200;
 
-  @Override
-  protected Model define(Hyperparameters hp) {
-    var X = images();
-    var Y_ = labels();
-    var pkeep = keepProbability(hp.pkeep());
-    layer("conv1", "conv");
-    var W1 = weights("W1", truncatedNormal(0.1f), 6, 6, 1, K);
-    var B1 = biases("B1", constant(0.1f), K);
-    var Y1 = relu(add(conv2d(X, W1, 1), B1));                          // [-1, 28, 28, K]
-    layer("conv2", "conv");
-    var W2 = weights("W2", truncatedNormal(0.1f), 5, 5, K, L);
-    var B2 = biases("B2", constant(0.1f), L);
-    var Y2 = relu(add(conv2d(Y1, W2, 2), B2));                         // [-1, 14, 14, L]
-    layer("conv3", "conv");
-    var W3 = weights("W3", truncatedNormal(0.1f), 4, 4, L, M);
-    var B3 = biases("B3", constant(0.1f), M);
-    var Y3 = relu(add(conv2d(Y2, W3, 2), B3));                         // [-1, 7, 7, M]
-    layer("fc4");
-    var YY = reshape(Y3, -1, 7 * 7 * M);                               // [-1, 1176]
-    var W4 = weights("W4", truncatedNormal(0.1f), 7 * 7 * M, N);
-    var B4 = biases("B4", constant(0.1f), N);
-    var Y4 = dropout(relu(add(matMul(YY, W4), B4)), pkeep);            // [-1, N]
-    layer("output");
-    var W5 = weights("W5", truncatedNormal(0.1f), N, 10);
-    var B5 = biases("B5", constant(0.1f), 10);
-    var Ylogits = add(matMul(Y4, W5), B5);                             // [-1, 10]
-    return classifier(X, Y_, Ylogits);
-  }
+  /** What the experiment is; {@link #graph} builds it. */
+  public static final Experiment EXPERIMENT = Experiment.builder("cnn-dropout")
+      .deck("003")
+      .slideAccuracy("91.16 %")
+      .title("bigger CNN (6, 12, 24 channels) + FC 200 with dropout 0.75, Adam with decay")
+      .defaults(Hyperparameters.builder()
+          .steps(10_000).batchSize(100)
+          .learningRate(LearningRate.exponentialDecay(0.0001, 0.003, 2000))
+          .optimizer(Optimizer.adam())
+          .pkeep(0.75f)
+          .build())
+      .choices(Stream.concat(ConvolutionalChoices.DECK_003.stream(),
+          Stream.of("dropout on the FC layer only (inverted, kept units scaled by 1/pkeep)"))
+          .toList())
+      .graph(CnnDropout::graph);
 
-  @Override
-  public String id() {
-    return "cnn-dropout";
-  }
+  private CnnDropout() {}
 
-  @Override
-  public String deck() {
-    return "003";
-  }
-
-  @Override
-  public String slideAccuracy() {
-    return "91.16 %";
-  }
-
-  @Override
-  public String title() {
-    return "bigger CNN (6, 12, 24 channels) + FC 200 with dropout 0.75, Adam with decay";
-  }
-
-  @Override
-  public Hyperparameters defaults() {
-    return Hyperparameters.builder()
-        .steps(10_000).batchSize(100)
-        .learningRate(LearningRate.exponentialDecay(0.0001, 0.003, 2000))
-        .optimizer(Optimizer.adam())
-        .pkeep(0.75f)
-        .build();
-  }
-
-  @Override
-  public List<String> choices() {
-    List<String> choices = new ArrayList<>(ConvolutionalChoices.DECK_003);
-    choices.add("dropout on the FC layer only (inverted, kept units scaled by 1/pkeep)");
-    return choices;
+  /** The graph, as on the slide. */
+  static Model graph(SlideGraph g, Hyperparameters hp) {
+    var X = g.images();
+    var Y_ = g.labels();
+    var pkeep = g.keepProbability(hp.pkeep());
+    g.layer("conv1", "conv");
+    var W1 = g.weights("W1", truncatedNormal(0.1f), 6, 6, 1, K);
+    var B1 = g.biases("B1", constant(0.1f), K);
+    var Y1 = g.relu(g.add(g.conv2d(X, W1, 1), B1));                       // [-1, 28, 28, K]
+    g.layer("conv2", "conv");
+    var W2 = g.weights("W2", truncatedNormal(0.1f), 5, 5, K, L);
+    var B2 = g.biases("B2", constant(0.1f), L);
+    var Y2 = g.relu(g.add(g.conv2d(Y1, W2, 2), B2));                      // [-1, 14, 14, L]
+    g.layer("conv3", "conv");
+    var W3 = g.weights("W3", truncatedNormal(0.1f), 4, 4, L, M);
+    var B3 = g.biases("B3", constant(0.1f), M);
+    var Y3 = g.relu(g.add(g.conv2d(Y2, W3, 2), B3));                      // [-1, 7, 7, M]
+    g.layer("fc4");
+    var YY = g.reshape(Y3, -1, 7 * 7 * M);                                // [-1, 1176]
+    var W4 = g.weights("W4", truncatedNormal(0.1f), 7 * 7 * M, N);
+    var B4 = g.biases("B4", constant(0.1f), N);
+    var Y4 = g.dropout(g.relu(g.add(g.matMul(YY, W4), B4)), pkeep);       // [-1, N]
+    g.layer("output");
+    var W5 = g.weights("W5", truncatedNormal(0.1f), N, 10);
+    var B5 = g.biases("B5", constant(0.1f), 10);
+    var Ylogits = g.add(g.matMul(Y4, W5), B5);                            // [-1, 10]
+    return g.classifier(X, Y_, Ylogits);
   }
 }

@@ -1,8 +1,8 @@
 package graphrunner.experiments;
 
+import graphrunner.experiments.FullyConnectedLadder.Activation;
 import graphrunner.graph.Init;
 import graphrunner.graph.LearningRate;
-import graphrunner.graph.LossScale;
 import graphrunner.graph.Optimizer;
 import java.util.List;
 
@@ -15,62 +15,25 @@ import java.util.List;
  * X [-1,28,28,1] → XX [-1,784] → Y1 [-1,128] → Y2 [-1,128] → Y3 [-1,128] → Ylogits [-1,10]
  * </pre>
  */
-public final class Dfn extends FullyConnectedExperiment {
+public final class Dfn {
 
-  public Dfn() {
-    super(Activation.RELU, 784, 128, 128, 128, 10);
-  }
+  public static final Experiment EXPERIMENT = Experiment.builder("dfn")
+      .deck("000/001")
+      .slideAccuracy("0.82 (notebook)")
+      .title("deep feed-forward net 784-128-128-128-10 ReLU, plain SGD")
+      // 2 epochs of 60,000 images in batches of 32
+      .defaults(Hyperparameters.builder()
+          .steps(3_750).batchSize(32)
+          .learningRate(LearningRate.constant(0.01))
+          .optimizer(Optimizer.gradientDescent())
+          .build())
+      .choices(List.of(
+          "Keras defaults as in the notebook: Glorot-uniform weights, zero biases",
+          "loss: mean cross-entropy (not x100), as Keras computes it",
+          "dropout, the deck's regulariser, is off unless --pkeep is given (after each hidden "
+              + "layer)"))
+      .graph(FullyConnectedLadder.of(Activation.RELU, 784, 128, 128, 128, 10)
+          .asKeras(Init.glorotUniform()));
 
-  @Override
-  protected Init weightInit() {
-    return Init.glorotUniform();
-  }
-
-  @Override
-  protected Init hiddenBias() {
-    return Init.zeros();
-  }
-
-  @Override
-  protected LossScale lossScale() {
-    return LossScale.MEAN;
-  }
-
-  @Override
-  public String id() {
-    return "dfn";
-  }
-
-  @Override
-  public String deck() {
-    return "000/001";
-  }
-
-  @Override
-  public String slideAccuracy() {
-    return "0.82 (notebook)";
-  }
-
-  @Override
-  public String title() {
-    return "deep feed-forward net 784-128-128-128-10 ReLU, plain SGD";
-  }
-
-  @Override
-  public Hyperparameters defaults() {
-    // 2 epochs of 60,000 images in batches of 32
-    return Hyperparameters.builder()
-        .steps(3_750).batchSize(32)
-        .learningRate(LearningRate.constant(0.01))
-        .optimizer(Optimizer.gradientDescent())
-        .build();
-  }
-
-  @Override
-  public List<String> choices() {
-    return List.of(
-        "Keras defaults as in the notebook: Glorot-uniform weights, zero biases",
-        "loss: mean cross-entropy (not x100), as Keras computes it",
-        "dropout, the deck's regulariser, is off unless --pkeep is given (after each hidden layer)");
-  }
+  private Dfn() {}
 }

@@ -4,80 +4,151 @@ import graphrunner.graph.Init;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
 import graphrunner.graph.SlideGraph;
+import graphrunner.graph.VariablePlacement;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tensorflow.op.Ops;
 
 /**
- * One experiment of the slide decks: where it comes from, the slide's hyperparameters, and its
- * graph, written in {@link SlideGraph}'s vocabulary. A fresh instance builds one graph.
+ * One experiment of the slide decks, as a value: where it comes from, the slide's settings, our
+ * choices where the slide is silent, and the function that builds its graph. Listing and printing
+ * it builds nothing; {@link #build} builds one graph each time it is called.
+ *
+ * @param id the catalogue id, e.g. {@code fc5-relu-decay}
+ * @param deck the slide deck it comes from, e.g. {@code 003}
+ * @param slideAccuracy the test accuracy the slide reports, as the slide prints it
+ * @param title one line for {@code list}
+ * @param defaults the slide's training settings
+ * @param choices our choices where the slide is silent; printed by {@code describe} and a run
+ * @param datasetId {@code fashion-mnist} or {@code mnist}
+ * @param initChoices the weight initialisers {@code --init} may pick, by name, the default first;
+ *     empty when the slide fixes the initialiser
+ * @param reportsClassification true when {@code train} prints the classification report
+ * @param batchNormalised true when the graph has batch-norm layers, whose update
+ *     {@code --batch-norm} chooses
+ * @param graph builds the model, as on the slide
  */
-public abstract class Experiment extends SlideGraph {
+public record Experiment(String id, String deck, String slideAccuracy, String title,
+    Hyperparameters defaults, List<String> choices, String datasetId,
+    Map<String, Init> initChoices, boolean reportsClassification, boolean batchNormalised,
+    ModelGraph graph)
+    implements CatalogueEntry {
 
-  /** The catalogue id, e.g. {@code fc5-relu-decay}. */
-  public abstract String id();
-
-  /** The slide deck it comes from, e.g. {@code 003}. */
-  public abstract String deck();
-
-  /** The test accuracy the slide reports, as the slide prints it. */
-  public abstract String slideAccuracy();
-
-  /** One line for {@code list}. */
-  public abstract String title();
-
-  /** The slide's training settings. */
-  public abstract Hyperparameters defaults();
-
-  /** Our choices where the slide is silent; printed by {@code describe} and at the start of a run. */
-  public List<String> choices() {
-    return List.of();
+  public Experiment {
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(defaults);
+    Objects.requireNonNull(graph);
+    choices = List.copyOf(choices);
+    initChoices = Collections.unmodifiableMap(new LinkedHashMap<>(initChoices));
+    if (!initChoices.isEmpty() && !initChoices.containsKey(defaults.init())) {
+      throw new IllegalArgumentException(id + ": the default initialiser '" + defaults.init()
+          + "' is not among " + initChoices.keySet());
+    }
   }
 
-  /** {@code fashion-mnist} or {@code mnist}. */
-  public String datasetId() {
-    return "fashion-mnist";
+  /** Named fields: {@code Experiment.builder("fc5-relu").deck("003")...graph(...).build()}. */
+  public static Builder builder(String id) {
+    return new Builder(id);
   }
 
-  /**
-   * The weight initialisers {@code --init} may pick, by name, the default first; empty when the
-   * slide fixes the initialiser.
-   */
-  public Map<String, Init> initChoices() {
-    return Map.of();
+  /** Builds the graph with {@code tf} (root scope), random ops seeded from {@code seeds}. */
+  public Model build(Ops tf, Seeds seeds, Hyperparameters hp) {
+    return build(new SlideGraph(tf, seeds), hp);
   }
 
-  /** The initialiser {@code hp} names; only for experiments with {@link #initChoices()}. */
-  protected final Init chosenInit(Hyperparameters hp) {
-    Init init = initChoices().get(hp.init());
+  /** As above, the variables placed with {@code placement} (a cluster's parameter servers). */
+  public Model build(Ops tf, Seeds seeds, Hyperparameters hp, VariablePlacement placement) {
+    return build(new SlideGraph(tf, seeds, placement), hp);
+  }
+
+  private Model build(SlideGraph g, Hyperparameters hp) {
+    if (!initChoices.isEmpty() && !initChoices.containsKey(hp.init())) {
+      throw new IllegalArgumentException(id + " has no initialiser '" + hp.init() + "'");
+    }
+    g.batchNormUpdates(hp.batchNorm());
+    return graph.build(g, hp);
+  }
+
+  /** The initialiser {@code hp} names among {@code choices}, for graph functions. */
+  static Init chosen(Map<String, Init> choices, Hyperparameters hp) {
+    Init init = choices.get(hp.init());
     if (init == null) {
-      throw new IllegalArgumentException(id() + " has no initialiser '" + hp.init() + "'");
+      throw new IllegalArgumentException("no initialiser '" + hp.init() + "' among "
+          + choices.keySet());
     }
     return init;
   }
 
-  /** True when {@code train} should print the classification report (deck 002 does). */
-  public boolean reportsClassification() {
-    return false;
-  }
+  /** Builds an {@link Experiment}; Fashion-MNIST, no choices and no report unless set. */
+  public static final class Builder {
+    private final String id;
+    private String deck = "";
+    private String slideAccuracy = "-";
+    private String title = "";
+    private Hyperparameters defaults;
+    private List<String> choices = List.of();
+    private String datasetId = "fashion-mnist";
+    private Map<String, Init> initChoices = Map.of();
+    private boolean reportsClassification;
+    private boolean batchNormalised;
 
-  /** True when the graph has batch-norm layers, whose update {@code --batch-norm} chooses. */
-  public boolean batchNormalised() {
-    return false;
-  }
+    private Builder(String id) {
+      this.id = id;
+    }
 
-  /** False for graphs built only to be looked at in TensorBoard. */
-  public boolean trains() {
-    return true;
-  }
+    public Builder deck(String value) {
+      deck = value;
+      return this;
+    }
 
-  /** Builds the graph with {@code tf} (root scope), random ops seeded from {@code seeds}. */
-  public final Model build(Ops tf, Seeds seeds, Hyperparameters hp) {
-    attach(tf, seeds);
-    batchNormUpdates(hp.batchNorm());
-    return define(hp);
-  }
+    public Builder slideAccuracy(String value) {
+      slideAccuracy = value;
+      return this;
+    }
 
-  /** The graph, as on the slide; returns null only when {@link #trains()} is false. */
-  protected abstract Model define(Hyperparameters hp);
+    public Builder title(String value) {
+      title = value;
+      return this;
+    }
+
+    public Builder defaults(Hyperparameters value) {
+      defaults = value;
+      return this;
+    }
+
+    public Builder choices(List<String> value) {
+      choices = value;
+      return this;
+    }
+
+    public Builder datasetId(String value) {
+      datasetId = value;
+      return this;
+    }
+
+    /** The initialisers {@code --init} may pick, in order, the default first. */
+    public Builder initChoices(Map<String, Init> value) {
+      initChoices = value;
+      return this;
+    }
+
+    public Builder reportsClassification(boolean value) {
+      reportsClassification = value;
+      return this;
+    }
+
+    /** For graphs with batch-norm layers. */
+    public Builder batchNormalised(boolean value) {
+      batchNormalised = value;
+      return this;
+    }
+
+    public Experiment graph(ModelGraph graph) {
+      return new Experiment(id, deck, slideAccuracy, title, defaults, choices, datasetId,
+          initChoices, reportsClassification, batchNormalised, graph);
+    }
+  }
 }

@@ -6,7 +6,9 @@ import static graphrunner.graph.Init.zeros;
 
 import graphrunner.graph.Init;
 import graphrunner.graph.Model;
+import graphrunner.graph.SlideGraph;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -27,7 +29,7 @@ import org.tensorflow.types.TFloat32;
  * sigmoid; the output bias 0; loss {@code mean(cross_entropy) * 100}. The four fc5 experiments
  * differ only in the activation and in their settings.
  */
-public abstract class FiveLayerNet extends Experiment {
+final class FiveLayerNet {
   private static final int L = 200;
   private static final int M = 100;
   private static final int N = 60;
@@ -39,54 +41,46 @@ public abstract class FiveLayerNet extends Experiment {
       "output layer bias starts at 0 (hidden ReLU biases 0.1, sigmoid biases 0), as in the scripts",
       "dropout, when on, follows every hidden layer, inverted (kept units scaled by 1/pkeep)");
 
-  private final boolean relu;
+  /** ReLU hidden layers ({@code mnist_2.1} and after). */
+  static final ModelGraph RELU = (g, hp) -> graph(g, hp, true);
 
-  /** @param relu ReLU hidden layers ({@code mnist_2.1}); else sigmoid ({@code mnist_2.0}) */
-  protected FiveLayerNet(boolean relu) {
-    this.relu = relu;
-  }
+  /** Sigmoid hidden layers ({@code mnist_2.0}). */
+  static final ModelGraph SIGMOID = (g, hp) -> graph(g, hp, false);
 
-  @Override
-  protected Model define(Hyperparameters hp) {
-    var X = images();
-    var Y_ = labels();
-    var pkeep = keepProbability(hp.pkeep());
+  private FiveLayerNet() {}
+
+  private static Model graph(SlideGraph g, Hyperparameters hp, boolean relu) {
+    UnaryOperator<Operand<TFloat32>> act = relu ? g::relu : g::sigmoid;
+    var X = g.images();
+    var Y_ = g.labels();
+    var pkeep = g.keepProbability(hp.pkeep());
     Init B = relu ? constant(0.1f) : zeros();
-    var XX = reshape(X, -1, 784);
+    var XX = g.reshape(X, -1, 784);
 
-    layer("layer1");
-    var W1 = weights("W1", truncatedNormal(0.1f), 784, L);
-    var B1 = biases("B1", B, L);
-    var Y1 = act(add(matMul(XX, W1), B1));                          // [-1, L]
-    var Y1d = hp.dropout() ? dropout(Y1, pkeep) : Y1;
-    layer("layer2");
-    var W2 = weights("W2", truncatedNormal(0.1f), L, M);
-    var B2 = biases("B2", B, M);
-    var Y2 = act(add(matMul(Y1d, W2), B2));                         // [-1, M]
-    var Y2d = hp.dropout() ? dropout(Y2, pkeep) : Y2;
-    layer("layer3");
-    var W3 = weights("W3", truncatedNormal(0.1f), M, N);
-    var B3 = biases("B3", B, N);
-    var Y3 = act(add(matMul(Y2d, W3), B3));                         // [-1, N]
-    var Y3d = hp.dropout() ? dropout(Y3, pkeep) : Y3;
-    layer("layer4");
-    var W4 = weights("W4", truncatedNormal(0.1f), N, O);
-    var B4 = biases("B4", B, O);
-    var Y4 = act(add(matMul(Y3d, W4), B4));                         // [-1, O]
-    var Y4d = hp.dropout() ? dropout(Y4, pkeep) : Y4;
-    layer("layer5");
-    var W5 = weights("W5", truncatedNormal(0.1f), O, 10);
-    var B5 = biases("B5", zeros(), 10);
-    var Ylogits = add(matMul(Y4d, W5), B5);                         // [-1, 10]
-    return classifier(X, Y_, Ylogits);
-  }
-
-  private Operand<TFloat32> act(Operand<TFloat32> x) {
-    return relu ? relu(x) : sigmoid(x);
-  }
-
-  @Override
-  public List<String> choices() {
-    return CHOICES;
+    g.layer("layer1");
+    var W1 = g.weights("W1", truncatedNormal(0.1f), 784, L);
+    var B1 = g.biases("B1", B, L);
+    var Y1 = act.apply(g.add(g.matMul(XX, W1), B1));                // [-1, L]
+    var Y1d = hp.dropout() ? g.dropout(Y1, pkeep) : Y1;
+    g.layer("layer2");
+    var W2 = g.weights("W2", truncatedNormal(0.1f), L, M);
+    var B2 = g.biases("B2", B, M);
+    var Y2 = act.apply(g.add(g.matMul(Y1d, W2), B2));               // [-1, M]
+    var Y2d = hp.dropout() ? g.dropout(Y2, pkeep) : Y2;
+    g.layer("layer3");
+    var W3 = g.weights("W3", truncatedNormal(0.1f), M, N);
+    var B3 = g.biases("B3", B, N);
+    var Y3 = act.apply(g.add(g.matMul(Y2d, W3), B3));               // [-1, N]
+    var Y3d = hp.dropout() ? g.dropout(Y3, pkeep) : Y3;
+    g.layer("layer4");
+    var W4 = g.weights("W4", truncatedNormal(0.1f), N, O);
+    var B4 = g.biases("B4", B, O);
+    var Y4 = act.apply(g.add(g.matMul(Y3d, W4), B4));               // [-1, O]
+    var Y4d = hp.dropout() ? g.dropout(Y4, pkeep) : Y4;
+    g.layer("layer5");
+    var W5 = g.weights("W5", truncatedNormal(0.1f), O, 10);
+    var B5 = g.biases("B5", zeros(), 10);
+    var Ylogits = g.add(g.matMul(Y4d, W5), B5);                     // [-1, 10]
+    return g.classifier(X, Y_, Ylogits);
   }
 }

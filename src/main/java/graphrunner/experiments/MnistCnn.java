@@ -7,6 +7,7 @@ import graphrunner.graph.LearningRate;
 import graphrunner.graph.LossScale;
 import graphrunner.graph.Model;
 import graphrunner.graph.Optimizer;
+import graphrunner.graph.SlideGraph;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,39 +26,63 @@ import java.util.Map;
  *                  matMul                   → Ylogits [-1,10]    3,274,634 parameters
  * </pre>
  */
-public final class MnistCnn extends Experiment {
+public final class MnistCnn {
   private static final int K = 32;
   private static final int L = 64;
   private static final int N = 1024;
   private static final Map<String, Init> INITS = initialisers();
 
-  @Override
-  protected Model define(Hyperparameters hp) {
-    var X = images();
-    var Y_ = labels();
-    Init init = chosenInit(hp);
-    layer("conv1", "conv");
-    var W1 = weights("W1", init, 5, 5, 1, K);
-    var B1 = biases("B1", zeros(), K);
-    var Y1 = relu(add(conv2d(X, W1, 1), B1));                          // [-1, 28, 28, K]
-    layer("pool1", "max-pool");
-    var P1 = maxPool(Y1, 2, 2, "SAME");                                // [-1, 14, 14, K]
-    layer("conv2", "conv");
-    var W2 = weights("W2", init, 5, 5, K, L);
-    var B2 = biases("B2", zeros(), L);
-    var Y2 = relu(add(conv2d(P1, W2, 1), B2));                         // [-1, 14, 14, L]
-    layer("pool2", "max-pool");
-    var P2 = maxPool(Y2, 2, 2, "SAME");                                // [-1, 7, 7, L]
-    layer("fc3");
-    var YY = reshape(P2, -1, 7 * 7 * L);                               // [-1, 3136]
-    var W3 = weights("W3", init, 7 * 7 * L, N);
-    var B3 = biases("B3", zeros(), N);
-    var Y3 = relu(add(matMul(YY, W3), B3));                            // [-1, N]
-    layer("output");
-    var W4 = weights("W4", init, N, 10);
-    var B4 = biases("B4", zeros(), 10);
-    var Ylogits = add(matMul(Y3, W4), B4);                             // [-1, 10]
-    return classifier(X, Y_, Ylogits, LossScale.MEAN);
+  /** What the experiment is; {@link #graph} builds it. */
+  public static final Experiment EXPERIMENT = Experiment.builder("mnist-cnn")
+      .deck("004")
+      .slideAccuracy("-")
+      .title("CNN 32-64 (5×5, max-pool 2) + FC 1024 on MNIST, SGD momentum 0.9, --init")
+      .datasetId("mnist")
+      // 5 epochs of 60,000 images in batches of 100
+      .defaults(Hyperparameters.builder()
+          .steps(3_000).batchSize(100)
+          .learningRate(LearningRate.constant(0.01))
+          .optimizer(Optimizer.momentum(0.9))
+          .init("normal")
+          .build())
+      .initChoices(INITS)
+      .choices(List.of(
+          "conv 5×5 SAME stride 1, max-pool 2×2 stride 2 SAME, FC 1024 ReLU, 10 (the deck's "
+              + "sizes are not given; these are TensorFlow's classic MNIST tutorial's)",
+          "SGD lr 0.01 momentum 0.9, batch 100, 5 epochs = 3,000 updates; biases 0",
+          "--init normal = normal(0, 0.05) (default), xavier = Glorot uniform, msra = He normal",
+          "loss: mean cross-entropy (not x100); no dropout"))
+      .graph(MnistCnn::graph);
+
+  private MnistCnn() {}
+
+  /** The graph, as on the slide. */
+  static Model graph(SlideGraph g, Hyperparameters hp) {
+    var X = g.images();
+    var Y_ = g.labels();
+    Init init = Experiment.chosen(INITS, hp);
+    g.layer("conv1", "conv");
+    var W1 = g.weights("W1", init, 5, 5, 1, K);
+    var B1 = g.biases("B1", zeros(), K);
+    var Y1 = g.relu(g.add(g.conv2d(X, W1, 1), B1));                       // [-1, 28, 28, K]
+    g.layer("pool1", "max-pool");
+    var P1 = g.maxPool(Y1, 2, 2, "SAME");                                 // [-1, 14, 14, K]
+    g.layer("conv2", "conv");
+    var W2 = g.weights("W2", init, 5, 5, K, L);
+    var B2 = g.biases("B2", zeros(), L);
+    var Y2 = g.relu(g.add(g.conv2d(P1, W2, 1), B2));                      // [-1, 14, 14, L]
+    g.layer("pool2", "max-pool");
+    var P2 = g.maxPool(Y2, 2, 2, "SAME");                                 // [-1, 7, 7, L]
+    g.layer("fc3");
+    var YY = g.reshape(P2, -1, 7 * 7 * L);                                // [-1, 3136]
+    var W3 = g.weights("W3", init, 7 * 7 * L, N);
+    var B3 = g.biases("B3", zeros(), N);
+    var Y3 = g.relu(g.add(g.matMul(YY, W3), B3));                         // [-1, N]
+    g.layer("output");
+    var W4 = g.weights("W4", init, N, 10);
+    var B4 = g.biases("B4", zeros(), 10);
+    var Ylogits = g.add(g.matMul(Y3, W4), B4);                            // [-1, 10]
+    return g.classifier(X, Y_, Ylogits, LossScale.MEAN);
   }
 
   private static Map<String, Init> initialisers() {
@@ -66,56 +91,5 @@ public final class MnistCnn extends Experiment {
     inits.put("xavier", Init.glorotUniform());
     inits.put("msra", Init.he());
     return Collections.unmodifiableMap(inits);
-  }
-
-  @Override
-  public Map<String, Init> initChoices() {
-    return INITS;
-  }
-
-  @Override
-  public String id() {
-    return "mnist-cnn";
-  }
-
-  @Override
-  public String deck() {
-    return "004";
-  }
-
-  @Override
-  public String datasetId() {
-    return "mnist";
-  }
-
-  @Override
-  public String slideAccuracy() {
-    return "-";
-  }
-
-  @Override
-  public String title() {
-    return "CNN 32-64 (5×5, max-pool 2) + FC 1024 on MNIST, SGD momentum 0.9, --init";
-  }
-
-  @Override
-  public Hyperparameters defaults() {
-    // 5 epochs of 60,000 images in batches of 100
-    return Hyperparameters.builder()
-        .steps(3_000).batchSize(100)
-        .learningRate(LearningRate.constant(0.01))
-        .optimizer(Optimizer.momentum(0.9))
-        .init("normal")
-        .build();
-  }
-
-  @Override
-  public List<String> choices() {
-    return List.of(
-        "conv 5×5 SAME stride 1, max-pool 2×2 stride 2 SAME, FC 1024 ReLU, 10 (the deck's "
-            + "sizes are not given; these are TensorFlow's classic MNIST tutorial's)",
-        "SGD lr 0.01 momentum 0.9, batch 100, 5 epochs = 3,000 updates; biases 0",
-        "--init normal = normal(0, 0.05) (default), xavier = Glorot uniform, msra = He normal",
-        "loss: mean cross-entropy (not x100); no dropout");
   }
 }

@@ -13,25 +13,27 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The slide vocabulary over {@link Ops}: placeholders, variables with the slides' initialisers,
- * {@code matMul}, {@code conv2d}, activations, dropout, the loss and the accuracy. An experiment
- * extends this class so that its graph reads line for line like the slide:
+ * The slide vocabulary over {@link Ops}, and the state of one graph under construction:
+ * placeholders, variables with the slides' initialisers, {@code matMul}, {@code conv2d},
+ * activations, dropout, the loss and the accuracy. An experiment's graph function is handed a
+ * fresh {@code SlideGraph g} per build and reads line for line like the slide:
  *
  * <pre>{@code
- * layer("layer1");
- * var W1 = weights("W1", truncatedNormal(0.1f), 784, 200);
- * var B1 = biases("B1", constant(0.1f), 200);
- * var Y1 = relu(add(matMul(XX, W1), B1));
+ * g.layer("layer1");
+ * var W1 = g.weights("W1", truncatedNormal(0.1f), 784, 200);
+ * var B1 = g.biases("B1", constant(0.1f), 200);
+ * var Y1 = g.relu(g.add(g.matMul(XX, W1), B1));
  * }</pre>
  *
  * <p>{@link #layer} opens a name scope (TensorBoard groups {@code layer1/W1}, {@code layer1/B1} and
- * the layer's ops) and a row of the {@code describe} table. Graph state lives here for the time of
- * one {@link #attach}/build; a graph is built once per instance.
+ * the layer's ops) and a row of the {@code describe} table. An instance builds one graph and is
+ * then dropped: what it collected (trainables, knobs, layers) is handed on in the {@link Model}.
  */
-public abstract class SlideGraph {
-  private Ops root;
+public final class SlideGraph {
+  private final Ops root;
+  private final Seeds seeds;
+  private final VariablePlacement placement;
   private Ops tf;
-  private Seeds seeds;
   private final List<Variable<TFloat32>> trainables = new ArrayList<>();
   private final List<Knob> knobs = new ArrayList<>();
   private final List<Op> afterUpdate = new ArrayList<>();
@@ -44,66 +46,63 @@ public abstract class SlideGraph {
   private long layerOther;
   private Operand<TFloat32> lastOutput;
   private Variable<TInt64> globalStep;
-  private VariablePlacement placement = VariablePlacement.WITH_COMPUTE;
 
-  /** Points this graph at the ops factory and seed source it builds with. */
-  protected final void attach(Ops ops, Seeds seedSource) {
-    if (root != null) {
-      throw new IllegalStateException("a SlideGraph builds one graph");
-    }
-    this.root = ops;
-    this.tf = ops;
-    this.seeds = seedSource;
+  /** A graph built with {@code ops} (root scope), random ops seeded from {@code seeds}. */
+  public SlideGraph(Ops ops, Seeds seeds) {
+    this(ops, seeds, VariablePlacement.WITH_COMPUTE);
   }
 
   /**
-   * Places the variables of the graph built next (weights, biases, moving averages, the step
-   * counter) with {@code variablePlacement} instead of beside the compute; call before building.
+   * As above, with the variables (weights, biases, moving averages, the step counter) placed by
+   * {@code placement} instead of beside the compute (a cluster's parameter servers).
    */
-  public final void placeVariablesWith(VariablePlacement variablePlacement) {
-    this.placement = variablePlacement;
+  public SlideGraph(Ops ops, Seeds seeds, VariablePlacement placement) {
+    this.root = ops;
+    this.tf = ops;
+    this.seeds = seeds;
+    this.placement = placement;
   }
 
   /** The ops factory of the current name scope, for ops this vocabulary does not name. */
-  protected final Ops tf() {
+  public Ops tf() {
     return tf;
   }
 
-  protected final Seeds seeds() {
+  public Seeds seeds() {
     return seeds;
   }
 
   /** The knobs declared so far. */
-  protected final List<Knob> knobs() {
+  public List<Knob> knobs() {
     return List.copyOf(knobs);
   }
 
   // ---- inputs ---------------------------------------------------------------------------------
 
   /** {@code X}: a batch of images, float {@code [-1, 28, 28, 1]} in [0, 1]. */
-  protected final Placeholder<TFloat32> images() {
+  public Placeholder<TFloat32> images() {
     return root.withName("X").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1)));
   }
 
   /** {@code Y_}: the correct answers, one-hot {@code [-1, 10]}. */
-  protected final Placeholder<TFloat32> labels() {
+  public Placeholder<TFloat32> labels() {
     return root.withName("Y_").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 10)));
   }
 
   /** {@code pkeep}: 1.0 unless fed, so serving never drops units; training feeds its value. */
-  protected final Operand<TFloat32> keepProbability(float trainingValue) {
+  public Operand<TFloat32> keepProbability(float trainingValue) {
     return keepProbability("pkeep", trainingValue);
   }
 
   /** A second keep probability with its own name (e.g. {@code pkeep_conv}), same contract. */
-  protected final Operand<TFloat32> keepProbability(String name, float trainingValue) {
+  public Operand<TFloat32> keepProbability(String name, float trainingValue) {
     var pkeep = root.withName(name).placeholderWithDefault(root.constant(1f), Shape.scalar());
     knobs.add(new Knob(name, pkeep, trainingValue));
     return pkeep;
   }
 
   /** {@code is_training}: false unless fed, so serving uses the moving averages; training feeds true. */
-  protected final Operand<TBool> trainingSwitch() {
+  public Operand<TBool> trainingSwitch() {
     var isTraining = root.withName("is_training")
         .placeholderWithDefault(root.constant(false), Shape.scalar());
     knobs.add(new Knob("is_training", isTraining, true));
@@ -111,7 +110,7 @@ public abstract class SlideGraph {
   }
 
   /** {@code global_step}: the int64 count of updates done, advanced by the training step. */
-  protected final Variable<TInt64> globalStep() {
+  public Variable<TInt64> globalStep() {
     if (globalStep == null) {
       globalStep = ScopedVariable.create(placement.place(root), "global_step",
           init -> init.constant(0L));
@@ -122,22 +121,22 @@ public abstract class SlideGraph {
   // ---- layers and variables -------------------------------------------------------------------
 
   /** Opens the name scope and the summary row of the next layer. */
-  protected final void layer(String name) {
+  public void layer(String name) {
     layer(name, "dense");
   }
 
-  protected final void layer(String name, String kind) {
+  public void layer(String name, String kind) {
     closeLayer();
     layerName = name;
     layerKind = kind;
     tf = root.withSubScope(name);
   }
 
-  protected final Variable<TFloat32> weights(String name, Init init, long... shape) {
+  public Variable<TFloat32> weights(String name, Init init, long... shape) {
     return trainable(name, init, shape);
   }
 
-  protected final Variable<TFloat32> biases(String name, Init init, long size) {
+  public Variable<TFloat32> biases(String name, Init init, long size) {
     return trainable(name, init, size);
   }
 
@@ -150,14 +149,14 @@ public abstract class SlideGraph {
   }
 
   /** A variable the optimiser must not touch (moving averages), counted apart in the summary. */
-  protected final Variable<TFloat32> state(String name, Init init, long... shape) {
+  public Variable<TFloat32> state(String name, Init init, long... shape) {
     layerOther += Shape.of(shape).size();
     return ScopedVariable.create(placement.place(tf), name,
         scope -> init.create(scope, Shape.of(shape), seeds));
   }
 
   /** An op to run after each training update, on the same batch (e.g. moving averages). */
-  protected final void runAfterUpdate(Op op) {
+  public void runAfterUpdate(Op op) {
     afterUpdate.add(op);
   }
 
@@ -173,44 +172,44 @@ public abstract class SlideGraph {
 
   // ---- the math of the slides -----------------------------------------------------------------
 
-  protected final Operand<TFloat32> matMul(Operand<TFloat32> a, Operand<TFloat32> b) {
+  public Operand<TFloat32> matMul(Operand<TFloat32> a, Operand<TFloat32> b) {
     return track(tf.linalg.matMul(a, b));
   }
 
-  protected final Operand<TFloat32> add(Operand<TFloat32> a, Operand<TFloat32> b) {
+  public Operand<TFloat32> add(Operand<TFloat32> a, Operand<TFloat32> b) {
     return track(tf.math.add(a, b));
   }
 
-  protected final Operand<TFloat32> relu(Operand<TFloat32> x) {
+  public Operand<TFloat32> relu(Operand<TFloat32> x) {
     return track(tf.nn.relu(x));
   }
 
-  protected final Operand<TFloat32> sigmoid(Operand<TFloat32> x) {
+  public Operand<TFloat32> sigmoid(Operand<TFloat32> x) {
     return track(tf.math.sigmoid(x));
   }
 
-  protected final Operand<TFloat32> softmax(Operand<TFloat32> logits) {
+  public Operand<TFloat32> softmax(Operand<TFloat32> logits) {
     return track(tf.nn.softmax(logits));
   }
 
   /** {@code tf.reshape(x, dims)}; one dimension may be -1. */
-  protected final Operand<TFloat32> reshape(Operand<TFloat32> x, long... dims) {
+  public Operand<TFloat32> reshape(Operand<TFloat32> x, long... dims) {
     return track(tf.reshape(x, tf.constant(dims)));
   }
 
   /** {@code tf.nn.conv2d(x, W, strides=[1, s, s, 1], padding='SAME')}. */
-  protected final Operand<TFloat32> conv2d(Operand<TFloat32> x, Operand<TFloat32> w, long stride) {
+  public Operand<TFloat32> conv2d(Operand<TFloat32> x, Operand<TFloat32> w, long stride) {
     return conv2d(x, w, stride, "SAME");
   }
 
   /** As above with the padding given: {@code SAME} or {@code VALID} (Keras' default). */
-  protected final Operand<TFloat32> conv2d(Operand<TFloat32> x, Operand<TFloat32> w, long stride,
+  public Operand<TFloat32> conv2d(Operand<TFloat32> x, Operand<TFloat32> w, long stride,
       String padding) {
     return track(tf.nn.conv2d(x, w, List.of(1L, stride, stride, 1L), padding));
   }
 
   /** How {@link #batchNorm} layers update their moving averages (the slide: two passes). */
-  protected final void batchNormUpdates(BatchNormUpdate when) {
+  public void batchNormUpdates(BatchNormUpdate when) {
     batchNormUpdate = when;
   }
 
@@ -219,7 +218,7 @@ public abstract class SlideGraph {
    * {@link BatchNorm}. Its two moving averages are {@link #state} of the current layer and are
    * updated after each training update, or within it (see {@link BatchNormUpdate}).
    */
-  protected final Operand<TFloat32> batchNorm(Operand<TFloat32> Ylogits, Operand<TFloat32> offset,
+  public Operand<TFloat32> batchNorm(Operand<TFloat32> Ylogits, Operand<TFloat32> offset,
       boolean convolutional, Operand<TBool> isTraining) {
     long channels = offset.shape().size(0);
     var movingMean = state("moving_mean", Init.zeros(), channels);
@@ -235,7 +234,7 @@ public abstract class SlideGraph {
   }
 
   /** {@code tf.nn.max_pool(x, ksize=[1, k, k, 1], strides=[1, s, s, 1], padding)}. */
-  protected final Operand<TFloat32> maxPool(Operand<TFloat32> x, int size, int stride,
+  public Operand<TFloat32> maxPool(Operand<TFloat32> x, int size, int stride,
       String padding) {
     return track(tf.nn.maxPool(x, tf.constant(new int[] {1, size, size, 1}),
         tf.constant(new int[] {1, stride, stride, 1}), padding));
@@ -250,7 +249,7 @@ public abstract class SlideGraph {
    * do not shift the masks, and a run resumed from a checkpoint draws the masks it would have
    * drawn had it never stopped.
    */
-  protected final Operand<TFloat32> dropout(Operand<TFloat32> x, Operand<TFloat32> pkeep) {
+  public Operand<TFloat32> dropout(Operand<TFloat32> x, Operand<TFloat32> pkeep) {
     Ops d = tf.withSubScope("dropout");
     var key = d.concat(List.of(d.constant(new long[] {seeds.nextKey()}),
         d.reshape(d.snapshot(globalStep()), d.constant(new long[] {1}))), d.constant(0));
@@ -265,13 +264,13 @@ public abstract class SlideGraph {
    * Completes a classifier: {@code Y = softmax(Ylogits)}, the loss {@code mean(cross_entropy) *
    * 100} ("normalised for batches of 100 images"), the accuracy and the predicted classes.
    */
-  protected final Model classifier(Placeholder<TFloat32> X, Placeholder<TFloat32> Y_,
+  public Model classifier(Placeholder<TFloat32> X, Placeholder<TFloat32> Y_,
       Operand<TFloat32> Ylogits) {
     return classifier(X, Y_, Ylogits, LossScale.PER_100_IMAGES);
   }
 
   /** As above with the loss {@code mean(cross_entropy) * lossScale}; Keras decks use the mean. */
-  protected final Model classifier(Placeholder<TFloat32> X, Placeholder<TFloat32> Y_,
+  public Model classifier(Placeholder<TFloat32> X, Placeholder<TFloat32> Y_,
       Operand<TFloat32> Ylogits, LossScale lossScale) {
     closeLayer();
     var Y = root.withName("Y").nn.softmax(Ylogits);

@@ -14,7 +14,7 @@ final class ExperimentSection {
 
   ExperimentSection(RunRecord run) {
     this.run = run;
-    this.experiment = Catalogue.create(run.experiment());
+    this.experiment = Catalogue.experiment(run.experiment());
     this.slide = SlideComparison.slideFraction(experiment.slideAccuracy());
   }
 

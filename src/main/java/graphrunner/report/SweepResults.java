@@ -1,6 +1,8 @@
 package graphrunner.report;
 
 import graphrunner.DamagedRun;
+import graphrunner.sweep.DepthSweepNet;
+import graphrunner.sweep.SweepTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,11 @@ import java.util.Locale;
 
 /** The depth × rate sweep read back from a sweep run's {@code sweep.csv}, as a report section. */
 final class SweepResults {
-  static final String CSV = "sweep.csv";
-  private static final List<String> DEPTHS = List.of("3", "5", "7");
-  private static final List<String> RATES = List.of("0.03", "0.003", "0.0003");
+  static final String CSV = SweepTable.CSV;
+  private static final List<String> DEPTHS = DepthSweepNet.DEPTHS.stream()
+      .map(widths -> Integer.toString(widths.length - 1)).toList();
+  private static final List<String> RATES = DepthSweepNet.DECAY_STARTS.stream()
+      .map(SweepTable::rate).toList();
 
   private record Cell(String layers, String lrMax, long steps, double max, double fin,
       double slide) {}

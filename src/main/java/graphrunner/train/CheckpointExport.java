@@ -27,7 +27,7 @@ public final class CheckpointExport {
   public static Path export(String experimentId, Hyperparameters hp, long seed,
       Checkpoint checkpoint, List<String> classNames, Path exportRoot,
       BooleanSupplier stopRequested) {
-    Experiment experiment = Catalogue.create(experimentId); // a fresh one: it builds one graph
+    Experiment experiment = Catalogue.experiment(experimentId);
     try (Graph graph = new Graph()) {
       Model model = experiment.build(Ops.create(graph), new Seeds(seed), hp);
       try (Session session = new Session(graph)) {

@@ -21,7 +21,7 @@ class ReplicaGraphTest {
 
   @Test
   void variablesGoRoundRobinOverTheParameterServersAndComputeStaysOnTheWorker() {
-    var experiment = Catalogue.create("fc5-relu");
+    var experiment = Catalogue.experiment("fc5-relu");
     try (Graph graph = new Graph()) {
       ReplicaGraph.build(graph, experiment, RunConfig.of(experiment.defaults(), 1), TWO_PS);
       assertEquals("/job:ps/task:0/device:CPU:0", device(graph, "layer1/W1"));
@@ -36,7 +36,7 @@ class ReplicaGraphTest {
 
   @Test
   void movingAveragesAreVariablesOfTheParameterServersToo() {
-    var experiment = Catalogue.create("cnn-batchnorm");
+    var experiment = Catalogue.experiment("cnn-batchnorm");
     try (Graph graph = new Graph()) {
       ReplicaGraph.build(graph, experiment, RunConfig.of(experiment.defaults(), 1), TWO_PS);
       graph.operations().forEachRemaining(op -> {

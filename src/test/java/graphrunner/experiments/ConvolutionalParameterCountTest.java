@@ -13,7 +13,7 @@ import org.tensorflow.op.Ops;
 class ConvolutionalParameterCountTest {
 
   private static long[] counts(String id) {
-    Experiment experiment = Catalogue.create(id);
+    Experiment experiment = Catalogue.experiment(id);
     try (Graph graph = new Graph()) {
       Model model = experiment.build(Ops.create(graph), new Seeds(0), experiment.defaults());
       long other = model.layers().stream().mapToLong(LayerSummary::otherParams).sum();
@@ -60,14 +60,14 @@ class ConvolutionalParameterCountTest {
 
   @Test
   void mnistExperimentsReadMnist() {
-    assertEquals("mnist", Catalogue.create("mnist-softmax").datasetId());
-    assertEquals("mnist", Catalogue.create("mnist-cnn").datasetId());
+    assertEquals("mnist", Catalogue.experiment("mnist-softmax").datasetId());
+    assertEquals("mnist", Catalogue.experiment("mnist-cnn").datasetId());
   }
 
   @Test
   void mnistCnnOffersNormalXavierAndMsraWithNormalFirst() {
-    var inits = Catalogue.create("mnist-cnn").initChoices();
+    var inits = Catalogue.experiment("mnist-cnn").initChoices();
     assertEquals(java.util.List.of("normal", "xavier", "msra"), java.util.List.copyOf(inits.keySet()));
-    assertEquals("normal", Catalogue.create("mnist-cnn").defaults().init());
+    assertEquals("normal", Catalogue.experiment("mnist-cnn").defaults().init());
   }
 }

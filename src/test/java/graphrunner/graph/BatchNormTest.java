@@ -20,23 +20,24 @@ class BatchNormTest {
   private static final float OFFSET = 0.1f;
 
   /** batchNorm over a fed [-1, 2] input with offsets 0.1, as an experiment would build it. */
-  private static final class OneLayer extends SlideGraph {
+  private static final class OneLayer {
     Placeholder<TFloat32> x;
     Operand<TBool> isTraining;
     Operand<TFloat32> ybn;
+    final SlideGraph g;
 
     OneLayer(Ops tf) {
       this(tf, BatchNormUpdate.TWO_PASS);
     }
 
     OneLayer(Ops tf, BatchNormUpdate when) {
-      attach(tf, new Seeds(1));
-      batchNormUpdates(when);
+      g = new SlideGraph(tf, new Seeds(1));
+      g.batchNormUpdates(when);
       x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
-      isTraining = trainingSwitch();
-      layer("bn");
-      var offset = biases("offset", Init.constant(OFFSET), 2);
-      ybn = batchNorm(x, offset, false, isTraining);
+      isTraining = g.trainingSwitch();
+      g.layer("bn");
+      var offset = g.biases("offset", Init.constant(OFFSET), 2);
+      ybn = g.batchNorm(x, offset, false, isTraining);
     }
   }
 
@@ -84,12 +85,12 @@ class BatchNormTest {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       var layer = new OneLayer(tf);
-      var advance = tf.assignAdd(layer.globalStep(), tf.constant(1L));
+      var advance = tf.assignAdd(layer.g.globalStep(), tf.constant(1L));
       s.initialize();
       s.runner().addTarget(advance).run().close();          // the training update of step 0
       try (TFloat32 batch = TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(BATCH))) {
         var after = s.runner().feed(layer.x, batch);
-        layer.afterUpdateOps().forEach(after::addTarget);
+        layer.g.afterUpdateOps().forEach(after::addTarget);
         after.run().close();
       }
       // decay min(0.999, (1 + 0) / (10 + 0)) = 0.1: averages = 0.9 × batch moments
@@ -108,10 +109,10 @@ class BatchNormTest {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       var layer = new OneLayer(tf, BatchNormUpdate.ONE_PASS);
-      assertTrue(layer.afterUpdateOps().isEmpty(), "no second pass");
+      assertTrue(layer.g.afterUpdateOps().isEmpty(), "no second pass");
       // as TrainStep builds it: the in-update ops first, then global_step advances
-      var update = tf.withControlDependencies(layer.withUpdateOps())
-          .assignAdd(layer.globalStep(), tf.constant(1L));
+      var update = tf.withControlDependencies(layer.g.withUpdateOps())
+          .assignAdd(layer.g.globalStep(), tf.constant(1L));
       s.initialize();
       try (TFloat32 batch = TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(BATCH));
           TBool training = TBool.scalarOf(true)) {

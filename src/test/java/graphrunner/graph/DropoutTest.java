@@ -14,15 +14,15 @@ import org.tensorflow.types.TFloat32;
 class DropoutTest {
 
   /** A graph of ones through dropout, with the slide's pkeep knob. */
-  private static final class OnesThroughDropout extends SlideGraph {
+  private static final class OnesThroughDropout {
     Operand<TFloat32> out;
     Knob pkeep;
 
     OnesThroughDropout(Ops tf) {
-      attach(tf, new Seeds(42));
-      var keep = keepProbability(0.75f);
-      pkeep = knobs().get(0);
-      out = dropout(tf.fill(tf.constant(new long[] {100_000}), tf.constant(1f)), keep);
+      var g = new SlideGraph(tf, new Seeds(42));
+      var keep = g.keepProbability(0.75f);
+      pkeep = g.knobs().get(0);
+      out = g.dropout(tf.fill(tf.constant(new long[] {100_000}), tf.constant(1f)), keep);
     }
   }
 

@@ -17,7 +17,7 @@ public final class ExportOnce {
 
   public static void main(String[] args) {
     Path root = Path.of(args[0]);
-    var experiment = Catalogue.create("fc5-relu");
+    var experiment = Catalogue.experiment("fc5-relu");
     try (Graph graph = new Graph()) {
       var model = experiment.build(Ops.create(graph), new Seeds(1), experiment.defaults());
       try (Session session = new Session(graph)) {

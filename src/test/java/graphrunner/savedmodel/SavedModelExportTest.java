@@ -76,7 +76,7 @@ class SavedModelExportTest {
         // what a process killed mid-export leaves: its pid is not alive
         Files.createDirectories(root.resolve(ABANDONED).resolve("variables"));
       }
-      var experiment = Catalogue.create("fc5-relu-decay-dropout");
+      var experiment = Catalogue.experiment("fc5-relu-decay-dropout");
       var config = RunConfig.of(experiment.defaults().withSteps(60), 11).withEvalEvery(30);
       Path runDir = Files.createTempDirectory(dataDir, "run");
       var checkpoints = new Checkpoints(runDir);

@@ -37,7 +37,7 @@ class TrainingLogsTest {
   static void trainAndReadLogs() throws Exception {
     TinyIdx.writeDataset(data, 400, 100, 2);
     var splits = DataSplitsReader.read(Dataset.FASHION_MNIST, DatasetFolder.require(data, "t"));
-    var experiment = Catalogue.create("fc5-relu-decay-dropout");
+    var experiment = Catalogue.experiment("fc5-relu-decay-dropout");
     var config = RunConfig.of(experiment.defaults().withSteps(130), 3).withEvalEvery(50);
     new Trainer(List.of(new TensorBoardListener(runDir, 40)), () -> false)
         .train(experiment, splits, config, SessionFactory.forRun(config, () -> {}));

@@ -18,9 +18,9 @@ class MnistRealDataTrainingTest {
   @Test
   void mnistSoftmaxPasses85PercentWithin500Steps() {
     DataSplits digits = RealData.loadOrSkip(Dataset.MNIST);
-    var config = RunConfig.of(Catalogue.create("mnist-softmax").defaults().withSteps(500), 1)
+    var config = RunConfig.of(Catalogue.experiment("mnist-softmax").defaults().withSteps(500), 1)
         .withEvalEvery(250);
-    var result = new Trainer(List.of(), () -> false).train(Catalogue.create("mnist-softmax"),
+    var result = new Trainer(List.of(), () -> false).train(Catalogue.experiment("mnist-softmax"),
         digits, config, SessionFactory.forRun(config, () -> {}));
     assertTrue(result.maxTestAccuracy() > 0.85, "max test accuracy " + result.maxTestAccuracy());
   }

@@ -35,9 +35,9 @@ class RealDataTrainingTest {
   }
 
   private static TrainingResult train(String id, long steps) {
-    var config = RunConfig.of(Catalogue.create(id).defaults().withSteps(steps), 1)
+    var config = RunConfig.of(Catalogue.experiment(id).defaults().withSteps(steps), 1)
         .withEvalEvery(250);
-    return new Trainer(List.of(), () -> false).train(Catalogue.create(id), fashion, config,
+    return new Trainer(List.of(), () -> false).train(Catalogue.experiment(id), fashion, config,
         SessionFactory.forRun(config, () -> {}));
   }
 
@@ -51,7 +51,7 @@ class RealDataTrainingTest {
   void aRunResumedOnRealDataEndsBitForBitWhereAnUnbrokenOneEnds(@TempDir Path unbroken,
       @TempDir Path broken) throws Exception {
     String id = "fc5-relu-decay-dropout";
-    var config = RunConfig.of(Catalogue.create(id).defaults().withSteps(300), 1)
+    var config = RunConfig.of(Catalogue.experiment(id).defaults().withSteps(300), 1)
         .withEvalEvery(100);
     var whole = trainWithCheckpoints(id, config, unbroken, () -> false, Optional.empty());
     var stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -75,7 +75,7 @@ class RealDataTrainingTest {
       BooleanSupplier stop, Optional<Checkpoint> from, TrainingListener... extra) {
     List<TrainingListener> listeners = new ArrayList<>(List.of(extra));
     listeners.add(new CheckpointListener(new Checkpoints(runDir), new CheckpointPolicy(1000, 0)));
-    return new Trainer(listeners, stop).train(Catalogue.create(id), fashion, config,
+    return new Trainer(listeners, stop).train(Catalogue.experiment(id), fashion, config,
         SessionFactory.forRun(config, () -> {}), from);
   }
 

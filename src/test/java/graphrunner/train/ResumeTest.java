@@ -34,7 +34,7 @@ class ResumeTest {
   }
 
   private static RunConfig config(String id, long steps) {
-    var hp = Catalogue.create(id).defaults().withSteps(steps).withBatchSize(20);
+    var hp = Catalogue.experiment(id).defaults().withSteps(steps).withBatchSize(20);
     return RunConfig.of(hp, 11).withEvalEvery(25);
   }
 
@@ -46,7 +46,7 @@ class ResumeTest {
   private static TrainingResult train(String id, RunConfig config, Path runDir,
       BooleanSupplier stop, Optional<Checkpoint> from, TrainingListener extra) {
     var checkpoints = new CheckpointListener(new Checkpoints(runDir), new CheckpointPolicy(1000, 0));
-    return new Trainer(List.of(checkpoints, extra), stop).train(Catalogue.create(id), tiny,
+    return new Trainer(List.of(checkpoints, extra), stop).train(Catalogue.experiment(id), tiny,
         config, SessionFactory.forRun(config, () -> {}), from);
   }
 
@@ -113,7 +113,7 @@ class ResumeTest {
   void checkpointsKeepOnlyTheNewestFew() {
     var config = config("softmax", 60);
     var checkpoints = new CheckpointListener(new Checkpoints(broken), new CheckpointPolicy(10, 0));
-    new Trainer(List.of(checkpoints), () -> false).train(Catalogue.create("softmax"), tiny,
+    new Trainer(List.of(checkpoints), () -> false).train(Catalogue.experiment("softmax"), tiny,
         config, SessionFactory.forRun(config, () -> {}));
     List<Long> kept = new Checkpoints(broken).list().stream().map(Checkpoint::step).toList();
     assertEquals(List.of(40L, 50L, 60L), kept);

@@ -54,12 +54,13 @@ class TrainerTest {
   }
 
   private static TrainingResult train(String id, RunConfig config, Recorder recorder) {
-    return new Trainer(List.of(recorder), () -> false).train(Catalogue.create(id), tiny, config,
+    return new Trainer(List.of(recorder), () -> false).train(Catalogue.experiment(id), tiny, config,
         SessionFactory.forRun(config, () -> {}));
   }
 
   private static RunConfig config(String id, long steps, long seed) {
-    return RunConfig.of(Catalogue.create(id).defaults().withSteps(steps), seed).withEvalEvery(50);
+    return RunConfig.of(Catalogue.experiment(id).defaults().withSteps(steps), seed)
+        .withEvalEvery(50);
   }
 
   @Test
@@ -109,7 +110,7 @@ class TrainerTest {
 
   @Test
   void explodingLossIsTrainingDiverged() {
-    var hp = Catalogue.create("fc5-relu").defaults().withSteps(200)
+    var hp = Catalogue.experiment("fc5-relu").defaults().withSteps(200)
         .withLearningRate(LearningRate.constant(1e30));
     var error = assertThrows(TrainingDiverged.class,
         () -> train("fc5-relu", RunConfig.of(hp, 1).withEvalEvery(50), new Recorder()));
@@ -121,7 +122,8 @@ class TrainerTest {
     var recorder = new Recorder();
     var config = config("softmax", 1000, 1);
     var result = new Trainer(List.of(recorder), () -> recorder.evaluatedAt.size() >= 2)
-        .train(Catalogue.create("softmax"), tiny, config, SessionFactory.forRun(config, () -> {}));
+        .train(Catalogue.experiment("softmax"), tiny, config,
+            SessionFactory.forRun(config, () -> {}));
     assertEquals("interrupted", result.status());
     assertTrue(result.steps() < 1000);
   }

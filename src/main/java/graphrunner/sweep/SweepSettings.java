@@ -1,4 +1,4 @@
-package graphrunner.report;
+package graphrunner.sweep;
 
 import com.google.gson.Gson;
 import graphrunner.UnwritableOutput;

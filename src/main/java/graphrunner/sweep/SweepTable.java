@@ -1,11 +1,16 @@
-package graphrunner.train;
+package graphrunner.sweep;
 
-import graphrunner.train.DepthRateSweep.Cell;
+import graphrunner.sweep.DepthRateSweep.Cell;
+import graphrunner.train.TrainingResult;
 import java.util.List;
 import java.util.Locale;
 
 /** The sweep's results as the slide lays them out, in Markdown and CSV. */
 public final class SweepTable {
+  /** The file names a sweep run writes its table to, and the report reads it back from. */
+  public static final String MARKDOWN = "sweep.md";
+  public static final String CSV = "sweep.csv";
+
   private final List<Cell> cells;
   private final long steps;
 

@@ -1,8 +1,11 @@
-package graphrunner.train;
+package graphrunner.sweep;
 
 import graphrunner.data.DataSplits;
-import graphrunner.experiments.DepthSweepNet;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.train.RunConfig;
+import graphrunner.train.SessionFactory;
+import graphrunner.train.Trainer;
+import graphrunner.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -13,12 +16,6 @@ import java.util.function.Consumer;
  * depth) cell, one after the other, with the same seed and steps.
  */
 public final class DepthRateSweep {
-  /** The slide's max test accuracies, rows by decay start, columns by depth (3, 5, 7 layers). */
-  public static final double[][] SLIDE = {
-      {0.814, 0.7706, 0.1116},
-      {0.8832, 0.882, 0.8886},
-      {0.8692, 0.8731, 0.8891}};
-
   /** One cell: its net and what the run achieved. */
   public record Cell(int layers, double lrMax, TrainingResult result, double slide) {}
 
@@ -39,13 +36,14 @@ public final class DepthRateSweep {
         if (stopRequested.getAsBoolean()) {
           return cells;
         }
-        var net = new DepthSweepNet(DepthSweepNet.DEPTHS.get(col),
-            DepthSweepNet.DECAY_STARTS.get(row));
+        long[] widths = DepthSweepNet.DEPTHS.get(col);
+        double lrMax = DepthSweepNet.DECAY_STARTS.get(row);
+        var net = DepthSweepNet.of(widths, lrMax);
         Hyperparameters hp = net.defaults().withSteps(base.hyperparameters().steps());
         RunConfig config = base.withHyperparameters(hp);
         TrainingResult result = new Trainer(List.of(), stopRequested)
             .train(net, data, config, SessionFactory.forRun(config, () -> {}));
-        var cell = new Cell(net.layers(), net.lrMax(), result, SLIDE[row][col]);
+        var cell = new Cell(widths.length - 1, lrMax, result, DepthSweepNet.SLIDE[row][col]);
         cells.add(cell);
         onCell.accept(cell);
       }
