@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.NodeDef;
@@ -70,6 +71,7 @@ class ConvolutionalCommandsTest {
     assertTrue(stdout().contains("Ankle boot"), stdout());
   }
 
+  @Tag("slow")
   @Test
   void cnnBatchnormTrainsAFewStepsOnTinyData() throws Exception {
     assertEquals(ExitCode.OK, run("train", "cnn-batchnorm", "--steps", "3", "--batch-size", "10",
@@ -138,6 +140,7 @@ class ConvolutionalCommandsTest {
     assertTrue(stderr().contains("normal, xavier, msra"), stderr());
   }
 
+  @Tag("slow")
   @Test
   void sweepOnTinyDataWritesTheTableAsMarkdownAndCsv() throws Exception {
     Path logdir = temp.resolve("runs");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * phase: a stop ends with a checkpoint, summary.json, flushed logs, its last lines and 130/143; a
  * kill leaves nothing that the next start does not clear, and the run can be resumed.
  */
+@Tag("slow") // signals sent to child JVMs, each a short training run
 class SignalTest {
   private static final String ID = "fc5-relu-decay-dropout";
   @TempDir static Path data;
