@@ -23,7 +23,7 @@ import org.tensorflow.types.family.TType;
 public final class TensorFlowRecords {
   private TensorFlowRecords() {}
 
-  /** Every record of {@code file}, in order; a {@code TensorFlowException} (DATA_LOSS) on a bad CRC. */
+  /** Every record of {@code file}, in order; a TensorFlowException (DATA_LOSS) on a bad CRC. */
   public static List<byte[]> read(Path file) {
     List<Class<? extends TType>> types = List.of(TString.class);
     List<Shape> shapes = List.of(Shape.scalar());
