@@ -36,6 +36,11 @@ public final class Main {
     }
   }
 
+  /** The command table, in the order {@code --help} lists it (for tests). */
+  List<Command> commands() {
+    return List.copyOf(commands.values());
+  }
+
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     useLauncherStderr();

@@ -3,15 +3,22 @@ package graphrunner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import graphrunner.data.TinyIdx;
+import graphrunner.train.listener.SummaryJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.TensorProto;
 
 /** The new commands and experiments end to end through {@link Main}, on tiny generated data. */
 class ConvolutionalCommandsTest {
@@ -63,12 +70,16 @@ class ConvolutionalCommandsTest {
     assertTrue(stdout().contains("Ankle boot"), stdout());
   }
 
+  @Tag("slow")
   @Test
-  void cnnBatchnormTrainsAFewStepsOnTinyData() {
+  void cnnBatchnormTrainsAFewStepsOnTinyData() throws Exception {
     assertEquals(ExitCode.OK, run("train", "cnn-batchnorm", "--steps", "3", "--batch-size", "10",
         "--seed", "1", "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString(),
         "--export-dir", temp.resolve("models").toString()));
     assertTrue(stdout().contains("cnn-batchnorm completed"), stdout());
+    var summary = onlySummary("cnn-batchnorm");
+    assertEquals("completed", summary.get("status").getAsString());
+    assertEquals(3, summary.get("steps").getAsLong());
   }
 
   @Test
@@ -101,10 +112,36 @@ class ConvolutionalCommandsTest {
   }
 
   @Test
-  void imeCnnTrainsAFewStepsWithItsTwoDropoutKnobs() {
+  void imeCnnTrainsAFewStepsAndServesWithBothDropoutKnobsAtOne() throws Exception {
     assertEquals(ExitCode.OK, run("train", "ime-cnn", "--steps", "3", "--seed", "1",
         "--data-dir", tinyData(), "--logdir", temp.resolve("runs").toString(),
-        "--export-dir", temp.resolve("models").toString()));
+        "--export-dir", temp.resolve("models").toString()), stderr());
+    assertTrue(stdout().contains("ime-cnn completed"), stdout());
+    assertEquals(3, onlySummary("ime-cnn").get("steps").getAsLong());
+    var graph = SavedModel.parseFrom(Files.readAllBytes(
+        temp.resolve("models/ime-cnn/1/saved_model.pb"))).getMetaGraphs(0).getGraphDef();
+    for (String knob : new String[] {"pkeep_conv", "pkeep"}) {
+      NodeDef node = graph.getNodeList().stream().filter(n -> n.getName().equals(knob))
+          .findFirst().orElseThrow(() -> new AssertionError(knob + " missing from the export"));
+      assertEquals("PlaceholderWithDefault", node.getOp(), knob);
+      NodeDef fallback = graph.getNodeList().stream()
+          .filter(n -> n.getName().equals(node.getInput(0))).findFirst().orElseThrow();
+      assertEquals(1f, scalar(fallback.getAttrOrThrow("value").getTensor()), knob);
+    }
+  }
+
+  private static float scalar(TensorProto tensor) {
+    return tensor.getFloatValCount() > 0 ? tensor.getFloatVal(0)
+        : java.nio.ByteBuffer.wrap(tensor.getTensorContent().toByteArray())
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN).getFloat();
+  }
+
+  private JsonObject onlySummary(String id) throws Exception {
+    try (Stream<Path> runs = Files.list(temp.resolve("runs").resolve(id))) {
+      List<Path> all = runs.toList();
+      assertEquals(1, all.size(), all.toString());
+      return SummaryJson.read(all.get(0));
+    }
   }
 
   @Test
@@ -131,6 +168,7 @@ class ConvolutionalCommandsTest {
     assertTrue(stderr().contains("normal, xavier, msra"), stderr());
   }
 
+  @Tag("slow")
   @Test
   void sweepOnTinyDataWritesTheTableAsMarkdownAndCsv() throws Exception {
     Path logdir = temp.resolve("runs");

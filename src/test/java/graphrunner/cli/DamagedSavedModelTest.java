@@ -33,9 +33,12 @@ class DamagedSavedModelTest {
   }
 
   @Test
-  void theUndamagedCopyIsServed() throws IOException {
+  void theUndamagedCopyIsServedLikeTheOriginal() throws IOException {
     var run = CliRun.of("predict", damagedCopy().toString(), "--data-dir", tinyData.toString());
     assertEquals(ExitCode.OK, run.exit(), run.err());
+    assertTrue(run.out().contains("test accuracy: "), run.out());
+    var original = CliRun.of("predict", good.toString(), "--data-dir", tinyData.toString());
+    assertEquals(original.out(), run.out());
   }
 
   @Test

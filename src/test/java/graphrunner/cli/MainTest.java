@@ -57,16 +57,31 @@ class MainTest {
   }
 
   @Test
-  void everyCommandHasHelp() {
+  void theUsageListsEveryCommandOfTheTableWithItsSummary() {
+    List<Command> table = new Main(Console.system()).commands();
     var usage = CliRun.of("--help");
-    List<String> commands = usage.out().lines().skip(2).map(l -> l.trim().split("\\s+")[0])
+    assertEquals(ExitCode.OK, usage.exit());
+    List<String> listed = usage.out().lines().skip(2).map(l -> l.trim().split("\\s+")[0])
         .toList();
-    assertTrue(commands.containsAll(List.of("train", "export", "examples", "sweep")),
-        commands.toString());
-    for (String command : commands) {
-      var run = CliRun.of(command, "--help");
-      assertEquals(ExitCode.OK, run.exit(), command);
-      assertTrue(run.out().contains("usage: graph-runner " + command), run.out());
+    assertEquals(table.stream().map(Command::name).toList(), listed);
+    for (Command command : table) {
+      assertTrue(usage.out().lines().anyMatch(l -> l.trim().startsWith(command.name() + " ")
+          && l.endsWith(command.summary())), command.name() + " in " + usage.out());
+    }
+  }
+
+  @Test
+  void everyCommandOfTheTableHasHelp() {
+    for (Command command : new Main(Console.system()).commands()) {
+      var run = CliRun.of(command.name(), "--help");
+      assertEquals(ExitCode.OK, run.exit(), command.name());
+      assertTrue(run.out().startsWith("usage: graph-runner " + command.name() + " "), run.out());
+      assertTrue(run.out().contains("--help"), run.out());
+      for (var option : command.options().getOptions()) {
+        String flag = option.hasLongOpt() ? "--" + option.getLongOpt() : "-" + option.getOpt();
+        assertTrue(run.out().contains(flag), flag + " in " + run.out());
+      }
+      assertEquals("", run.err(), command.name());
     }
   }
 
@@ -257,8 +272,10 @@ class MainTest {
 
   @Test
   void graphIntroHasNothingToTrain() {
-    var run = CliRun.of("train", "graph-intro");
+    var run = CliRun.of("train", "graph-intro", "--logdir", logdir.toString());
     assertEquals(ExitCode.USAGE, run.exit());
-    assertFalse(run.err().isBlank());
+    assertTrue(run.oneLineError(), run.err());
+    assertTrue(run.err().contains("graph-intro has nothing to train"), run.err());
+    assertFalse(Files.exists(logdir.resolve("graph-intro")), "no run was started");
   }
 }

@@ -26,10 +26,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** reproduce on tiny generated data, and the report it writes: HTML, notebook, CSV. */
+@Tag("slow") // several training runs per test
 class ReproduceReportTest {
   @TempDir static Path tmp;
   static CliRun first;

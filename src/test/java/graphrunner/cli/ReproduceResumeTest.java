@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An interrupted reproduce goes on where it stopped; other settings train again. */
+@Tag("slow") // several training runs per test
 class ReproduceResumeTest {
   @TempDir Path tmp;
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * phase: a stop ends with a checkpoint, summary.json, flushed logs, its last lines and 130/143; a
  * kill leaves nothing that the next start does not clear, and the run can be resumed.
  */
+@Tag("slow") // signals sent to child JVMs, each a short training run
 class SignalTest {
   private static final String ID = "fc5-relu-decay-dropout";
   @TempDir static Path data;
@@ -131,18 +133,49 @@ class SignalTest {
     assertTrue(Files.isRegularFile(models.resolve(ID).resolve("1/saved_model.pb")));
   }
 
+  /**
+   * Held at phase {@code export}, the child has written the whole SavedModel into its staging
+   * folder and not yet renamed it: a SIGKILL there must leave no version a server would load,
+   * and {@code export RUN_DIR} must clear the remains and export the run's final model.
+   */
   @ParameterizedTest(name = "SIGKILL during the export")
   @CsvSource("export")
   void aKillDuringTheExportIsClearedByTheNextExport(String phase) throws Exception {
+    Path staged;
     try (var child = ChildRun.start(phase, trainArgs())) {
       assertTrue(child.awaitPhase(), child::stderrSoFar);
-      assertEquals(1, staging(models).size(), "inside the export");
+      List<Path> inside = staging(models);
+      assertEquals(1, inside.size(), "inside the export: " + inside);
+      staged = inside.get(0);
+      assertTrue(Files.isRegularFile(staged.resolve("saved_model.pb")), "mid-export");
       child.signal("KILL");
       assertEquals(137, child.exitCode());
     }
-    var export = CliRun.of("export", onlyRunDir().toString());
+    assertEquals(List.of(staged), children(models.resolve(ID)),
+        "only the dead process's staging folder, no version");
+    Path run = onlyRunDir();
+    JsonObject summary = SummaryJson.read(run);
+    assertEquals("completed", summary.get("status").getAsString());
+    assertFalse(summary.has("export"), summary.toString());
+
+    var export = CliRun.of("export", run.toString());
     assertEquals(ExitCode.OK, export.exit(), export.err());
-    assertEquals(List.of(), staging(models));
-    assertTrue(Files.isRegularFile(models.resolve(ID).resolve("1/saved_model.pb")));
+    assertEquals(List.of(models.resolve(ID).resolve("1")), children(models.resolve(ID)));
+    JsonObject exported = SummaryJson.read(run).getAsJsonObject("export");
+    assertEquals("exported", exported.get("status").getAsString());
+    assertEquals(models.resolve(ID).resolve("1").toAbsolutePath().toString(),
+        exported.get("path").getAsString());
+    var predict = CliRun.of("predict", models.resolve(ID).resolve("1").toString(),
+        "--data-dir", data.toString());
+    assertEquals(ExitCode.OK, predict.exit(), predict.err());
+    String accuracy = String.format("test accuracy: %.4f",
+        summary.get("final_test_accuracy").getAsDouble());
+    assertTrue(predict.out().contains(accuracy), accuracy + " in " + predict.out());
+  }
+
+  private static List<Path> children(Path dir) throws Exception {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.toList();
+    }
   }
 }

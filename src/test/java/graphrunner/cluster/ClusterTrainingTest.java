@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Clusters of separate JVMs on 127.0.0.1 (1 ps, 2 workers) training fc5-relu on the real
  * Fashion-MNIST: the accuracy a single process reaches on as many examples, and the faults.
  */
+@Tag("slow") // clusters of task JVMs
 class ClusterTrainingTest {
   private static final Duration RUN = Duration.ofSeconds(120);
   private static final int STEPS = 200;

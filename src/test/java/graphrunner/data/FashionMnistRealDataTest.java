@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checks the real Fashion-MNIST under {@code $GRAPH_RUNNER_DATA/fashion-mnist}; skipped without it. */
+@Tag("slow") // reads the whole real data set
 class FashionMnistRealDataTest {
   @TempDir Path cache;
 

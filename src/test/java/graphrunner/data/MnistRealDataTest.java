@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checks the real MNIST under {@code $GRAPH_RUNNER_DATA/mnist}; skipped without it. */
+@Tag("slow") // reads the whole real data set
 class MnistRealDataTest {
   @TempDir Path cache;
 

@@ -10,54 +10,52 @@ import graphrunner.NothingToTrain;
 import graphrunner.UnknownExperiment;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.op.Ops;
 
+/**
+ * The catalogue's experiments as built graphs: the parameter counts the slides state, counted
+ * from the variables in the graph (and matching what {@code describe} prints), the slide's node
+ * names; and the catalogue as values that build any number of graphs.
+ */
 class CatalogueTest {
 
-  private static Model build(String id) {
-    Graph g = new Graph();
-    try {
-      var e = Catalogue.experiment(id);
-      return e.build(Ops.create(g), new Seeds(0), e.defaults());
-    } finally {
-      g.close();
-    }
+  @Test
+  void fc5ReluHoldsTheSlides185300WeightsAndBiases() {
+    var fc5 = BuiltGraph.of("fc5-relu");
+    assertEquals(185_300, fc5.trainableInGraph());
+    assertEquals(fc5.trainableInGraph(), fc5.describedTrainable());
   }
 
   @Test
-  void fc5ReluHas185300TrainableParameters() {
-    assertEquals(784 * 200 + 200 + 200 * 100 + 100 + 100 * 60 + 60 + 60 * 30 + 30 + 30 * 10 + 10,
-        build("fc5-relu").trainableParameterCount());
-    assertEquals(185_300, build("fc5-relu").trainableParameterCount());
+  void softmaxHoldsOne784By10LayerOf7850Parameters() {
+    var softmax = BuiltGraph.of("softmax");
+    assertEquals(784 * 10 + 10, softmax.trainableInGraph());
+    assertEquals(softmax.trainableInGraph(), softmax.describedTrainable());
   }
 
   @Test
-  void softmaxHas7850Parameters() {
-    assertEquals(7_850, build("softmax").trainableParameterCount());
-  }
-
-  @Test
-  void dfnHasTheNotebooksLayers() {
+  void dfnHoldsTheNotebooksThreeDenseLayersOf128() {
+    var dfn = BuiltGraph.of("dfn");
     assertEquals(784 * 128 + 128 + 2 * (128 * 128 + 128) + 128 * 10 + 10,
-        build("dfn").trainableParameterCount());
+        dfn.trainableInGraph());
+    assertEquals(dfn.trainableInGraph(), dfn.describedTrainable());
   }
 
   @Test
-  void everyExperimentBuildsAClassifierWithTheSlidesInputsAndOutputs() {
+  void everyExperimentBuildsATenClassClassifierWithTheSlidesInputsWhoseSummaryMatchesItsGraph() {
     for (Experiment e : Catalogue.experiments()) {
-      try (Graph g = new Graph()) {
-        Model model = e.build(Ops.create(g), new Seeds(0), e.defaults());
-        assertEquals("X", model.images().op().name(), e.id());
-        assertEquals("Y_", model.labels().op().name(), e.id());
-        assertEquals("Y", model.probabilities().op().name(), e.id());
-        assertTrue(model.trainableParameterCount() > 0, e.id());
-        assertTrue(e.defaults().steps() > 0, e.id());
-      }
+      var built = BuiltGraph.of(e.id());
+      assertEquals(List.of(-1L, 10L), built.logits(), e.id());
+      assertEquals(List.of(-1L, 10L), built.probabilities(), e.id());
+      assertTrue(built.opNames().containsAll(List.of("X", "Y_", "Y")), e.id());
+      assertTrue(built.trainableInGraph() > 0, e.id());
+      assertEquals(built.trainableInGraph(), built.describedTrainable(), e.id());
+      assertEquals(built.otherFloatsInGraph(), built.describedOther(), e.id());
     }
   }
 
@@ -88,16 +86,10 @@ class CatalogueTest {
 
   @Test
   void nodesCarryTheSlideNames() {
-    try (Graph g = new Graph()) {
-      var e = Catalogue.experiment("fc5-relu-decay-dropout");
-      e.build(Ops.create(g), new Seeds(0), e.defaults());
-      Set<String> names = java.util.stream.StreamSupport.stream(
-              java.util.Spliterators.spliteratorUnknownSize(g.operations(), 0), false)
-          .map(GraphOperation::name).collect(Collectors.toSet());
-      for (String name : new String[] {"X", "Y_", "pkeep", "layer1/W1", "layer1/B1",
-          "layer5/W5", "Y", "loss/cross_entropy", "accuracy/accuracy"}) {
-        assertTrue(names.contains(name), name + " missing from " + names);
-      }
+    var names = BuiltGraph.of("fc5-relu-decay-dropout").opNames();
+    for (String name : new String[] {"X", "Y_", "pkeep", "layer1/W1", "layer1/B1",
+        "layer5/W5", "Y", "loss/cross_entropy", "accuracy/accuracy"}) {
+      assertTrue(names.contains(name), name + " missing from " + names);
     }
   }
 

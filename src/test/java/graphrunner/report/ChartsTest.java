@@ -1,6 +1,8 @@
 package graphrunner.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.awt.image.BufferedImage;
@@ -37,14 +39,30 @@ class ChartsTest {
 
   @Test
   void nonPositiveAndNonFiniteLossesAreLeftOut() throws Exception {
-    var curves = new RunCurves(curve(0.1), curve(0.0, Double.NaN, 3.0), curve(), curve(-1, 2),
-        curve(), Optional.empty());
-    decode(Charts.loss("x", curves));
+    var withBadPoints = new RunCurves(curve(0.1), curve(0.0, Double.NaN, 3.0), curve(),
+        curve(-1, 2), curve(), Optional.empty());
+    var withoutThem = new RunCurves(curve(0.1), new TreeMap<>(java.util.Map.of(200L, 3.0)),
+        curve(), new TreeMap<>(java.util.Map.of(100L, 2.0)), curve(), Optional.empty());
+    assertArrayEquals(pixels(decode(Charts.loss("x", withoutThem))),
+        pixels(decode(Charts.loss("x", withBadPoints))));
   }
 
   @Test
-  void heatMapRendersEveryCell() throws Exception {
+  void heatMapDrawsEachCellWhereItsValueIs() throws Exception {
     var rows = java.util.List.of("a", "b");
-    decode(Charts.heatMap("t", rows, rows, new double[][] {{1, 2}, {3, 4}}, "0"));
+    var images = new java.util.ArrayList<int[]>();
+    for (int cell = 0; cell < 4; cell++) {
+      double[][] values = {{1, 1}, {1, 1}};
+      values[cell / 2][cell % 2] = 9; // the same values, hence the same scale, in other places
+      int[] image = pixels(decode(Charts.heatMap("t", rows, rows, values, "0")));
+      for (int other = 0; other < cell; other++) {
+        assertFalse(java.util.Arrays.equals(images.get(other), image), cell + " vs " + other);
+      }
+      images.add(image);
+    }
+  }
+
+  private static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Result;
@@ -238,6 +239,7 @@ class SavedModelExportTest {
     }
   }
 
+  @Tag("slow")
   @Test
   void aSecondJvmLoadsTheExportWithPlainTensorFlowJava() throws Exception {
     var process = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
@@ -250,6 +252,7 @@ class SavedModelExportTest {
     assertTrue(output.contains(expected), expected + " in " + output);
   }
 
+  @Tag("slow")
   @Test
   void sigkillInsideAnExportLeavesNoVersionAndTheNextExportClearsUp(@TempDir Path killRoot)
       throws Exception {

@@ -7,12 +7,14 @@ import graphrunner.data.Dataset;
 import graphrunner.data.RealData;
 import graphrunner.experiments.Catalogue;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Deck 004 on the real MNIST digits ($GRAPH_RUNNER_DATA/mnist, which CI has): a short run, like
  * {@link RealDataTrainingTest}'s on Fashion-MNIST. Skipped, visibly, without the data.
  */
+@Tag("slow") // training on the real data
 class MnistRealDataTrainingTest {
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Short runs on the real Fashion-MNIST (skipped, visibly, without GRAPH_RUNNER_DATA): the full
  * slide runs are the job of {@code tools/graph-runner train}, not of the test suite.
  */
+@Tag("slow") // training on the real data
 class RealDataTrainingTest {
   static DataSplits fashion;
 

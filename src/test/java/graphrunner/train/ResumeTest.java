@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run stopped and resumed from its checkpoint ends exactly where an unbroken run ends. */
+@Tag("slow") // pairs of training runs compared bit for bit
 class ResumeTest {
   @TempDir static Path dataDir;
   static DataSplits tiny;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ class TrainerTest {
     assertTrue(result.maxTestAccuracy() > 0.9, "max accuracy " + result.maxTestAccuracy());
   }
 
+  @Tag("slow")
   @Test
   void sameSeedRepeatsBitForBit() {
     var first = train("fc5-relu-decay-dropout", config("fc5-relu-decay-dropout", 120, 5),
@@ -81,6 +83,7 @@ class TrainerTest {
     assertEquals(first.finalTestAccuracy(), second.finalTestAccuracy());
   }
 
+  @Tag("slow")
   @Test
   void otherSeedsGiveOtherRuns() {
     var first = train("fc5-relu", config("fc5-relu", 60, 5), new Recorder());
@@ -108,6 +111,7 @@ class TrainerTest {
     }
   }
 
+  @Tag("slow")
   @Test
   void explodingLossIsTrainingDiverged() {
     var hp = Catalogue.experiment("fc5-relu").defaults().withSteps(200)
