@@ -11,6 +11,12 @@ public record LoopFigures(String name, int steps, int batchSize, double seconds,
     double p50Millis, double p99Millis, double firstStepSeconds, double[] rssMb,
     double[] heapMb) {
 
+  /** The same figures under another name. */
+  public LoopFigures named(String newName) {
+    return new LoopFigures(newName, steps, batchSize, seconds, p50Millis, p99Millis,
+        firstStepSeconds, rssMb, heapMb);
+  }
+
   public double stepsPerSecond() {
     return steps / seconds;
   }

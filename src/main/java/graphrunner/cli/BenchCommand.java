@@ -11,7 +11,10 @@ import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.train.RunConfig;
 import graphrunner.train.Tuning;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -19,7 +22,8 @@ import org.apache.commons.cli.Options;
 /** {@code bench [ID]}: the runner's training loop against a bare loop on the same graph. */
 final class BenchCommand implements Command {
   private static final String DEFAULT_EXPERIMENT = "fc5-relu-decay";
-  private static final long DEFAULT_STEPS = 20_000;
+  private static final long DEFAULT_STEPS = 5_000;
+  private static final int DEFAULT_ROUNDS = 3;
   private static final int PROFILED_STEPS = 50;
 
   @Override
@@ -40,9 +44,24 @@ final class BenchCommand implements Command {
 
   @Override
   public Options options() {
-    return TrainingFlags.addTo(new Options()).addOption(Option.builder().longOpt("profile")
+    return TrainingFlags.addTo(new Options())
+        .addOption(TrainingFlags.valued("rounds", "N", "runner and bare loops in turn, N times "
+            + "each after a warm-up loop (" + DEFAULT_ROUNDS + "); medians are reported"))
+        .addOption(Option.builder().longOpt("profile")
         .desc("also trace " + PROFILED_STEPS + " steps with TensorFlow's step stats: the top "
             + "op types and the time outside the ops").build());
+  }
+
+  private static double median(List<LoopFigures> loops, ToDoubleFunction<LoopFigures> figure) {
+    double[] values = loops.stream().mapToDouble(figure).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  /** The share of the machine's peak that {@code examplesPerSecond} is. */
+  private static double share(double examplesPerSecond, Hyperparameters hp, double arithmeticMs) {
+    double stepMs = 1e3 * hp.batchSize() / examplesPerSecond;
+    return 100 * arithmeticMs / stepMs;
   }
 
   private static String onOff(boolean on) {
@@ -73,34 +92,40 @@ final class BenchCommand implements Command {
     out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, same threads); "
         + "a training step ≈ %.1f MFLOP (MatMul and Conv2D), %.3f ms at that rate",
         peak, stepFlops / 1e6, arithmeticMs));
-    // bare, runner, bare: the JIT warm-up of the first loop must not count against the runner
-    LoopFigures warmBare = bench.bare();
-    LoopFigures runner = bench.runner();
-    LoopFigures bare = bench.bare();
-    out.println(String.format("%-8s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
+    // a bare loop to warm up (JIT, allocator), then runner and bare loops in turn: this
+    // machine's speed drifts by tens of percent within a minute, so one pair proves little
+    int rounds = Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS);
+    List<LoopFigures> loops = new ArrayList<>();
+    loops.add(bench.bare().named("warm-up"));
+    List<LoopFigures> runners = new ArrayList<>();
+    List<LoopFigures> bares = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      runners.add(bench.runner().named("runner " + round));
+      bares.add(bench.bare().named("bare " + round));
+      loops.add(runners.get(round - 1));
+      loops.add(bares.get(round - 1));
+    }
+    out.println(String.format("%-9s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
         "examples/s", "p50 ms", "p99 ms", "peak", "overhead ms", "1st step s",
-        "RSS MB after step 1, 25/50/75/100 %"));
-    for (LoopFigures f : new LoopFigures[] {warmBare, runner, bare}) {
-      double[] rss = f.rssMb();
+        "RSS MB / Java heap committed, after step 1 and at the end"));
+    for (LoopFigures f : loops) {
       double stepMs = 1e3 / f.stepsPerSecond();
-      out.println(String.format("%-8s %9.1f %11.0f %8.3f %8.3f %6.1f%% %12.3f %11.2f   "
-          + "%.0f, %.0f / %.0f / %.0f / %.0f", f.name(), f.stepsPerSecond(),
-          f.examplesPerSecond(), f.p50Millis(), f.p99Millis(), 100 * arithmeticMs / stepMs,
-          stepMs - arithmeticMs, f.firstStepSeconds(), rss[0], rss[1], rss[2], rss[3], rss[4]));
+      out.println(String.format("%-9s %9.1f %11.0f %8.3f %8.3f %6.1f%% %12.3f %11.2f   "
+          + "%.0f/%.0f, %.0f/%.0f", f.name(), f.stepsPerSecond(), f.examplesPerSecond(),
+          f.p50Millis(), f.p99Millis(), 100 * arithmeticMs / stepMs, stepMs - arithmeticMs,
+          f.firstStepSeconds(), f.rssMb()[0], f.heapMb()[0], f.rssMb()[4], f.heapMb()[4]));
     }
-    out.println(String.format("%-8s   %s", "memory", "RSS MB / of which Java heap committed, "
-        + "after step 1, 25/50/75/100 %"));
-    for (LoopFigures f : new LoopFigures[] {warmBare, runner, bare}) {
-      var row = new StringBuilder(String.format("%-8s  ", f.name()));
-      for (int i = 0; i < 5; i++) {
-        row.append(String.format(" %4.0f/%-4.0f", f.rssMb()[i], f.heapMb()[i]));
-      }
-      out.println(row.toString());
-    }
-    out.println(String.format("runner overhead: %+.1f %% (mean step time), %+.1f %% (p50); "
-        + "peak = share of the machine's MatMul rate, overhead = step time beyond arithmetic",
-        100 * (bare.stepsPerSecond() / runner.stepsPerSecond() - 1),
-        100 * (runner.p50Millis() / bare.p50Millis() - 1)));
+    double runnerRate = median(runners, LoopFigures::examplesPerSecond);
+    double bareRate = median(bares, LoopFigures::examplesPerSecond);
+    double runnerP50 = median(runners, LoopFigures::p50Millis);
+    double bareP50 = median(bares, LoopFigures::p50Millis);
+    out.println(String.format("medians of %d rounds: runner %.0f examples/s (%.1f %% of peak), "
+        + "bare %.0f (%.1f %%); runner overhead %+.1f %% (mean step time), %+.1f %% (p50)",
+        rounds, runnerRate, share(runnerRate, hp, arithmeticMs), bareRate,
+        share(bareRate, hp, arithmeticMs), 100 * (bareRate / runnerRate - 1),
+        100 * (runnerP50 / bareP50 - 1)));
+    out.println("peak = share of the machine's MatMul rate; overhead ms = step time beyond "
+        + "that arithmetic");
     if (line.hasOption("profile")) {
       bench.profile(PROFILED_STEPS).steps().lines(12).forEach(out::println);
     }

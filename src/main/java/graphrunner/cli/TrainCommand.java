@@ -31,6 +31,7 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -137,6 +138,10 @@ final class TrainCommand implements Command {
     SessionFactory sessions = SessionFactory.forRun(flags.probe(), () -> out.note(
         "no GPU visible to TensorFlow: running on the CPU (--allow-cpu-fallback)"));
 
+    // TensorFlow's native library loads (≈0.6 s) on another thread while the data is read
+    Thread loader = new Thread(TensorFlow::version, "tensorflow-load");
+    loader.setDaemon(true);
+    loader.start();
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
         Optional.ofNullable(Flags.path(line, "data-dir", null)));
     Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());

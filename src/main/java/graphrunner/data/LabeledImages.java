@@ -8,6 +8,15 @@ import java.util.Objects;
  * [0, 1] only when a batch is copied out, which keeps 60,000 images at 47 MB instead of 188 MB.
  */
 public final class LabeledImages {
+  /** {@code b / 255f} for every byte value: a table lookup instead of a division per pixel. */
+  private static final float[] UNIT = new float[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      UNIT[b] = b / 255f;
+    }
+  }
+
   private final byte[] pixels;
   private final byte[] labels;
   private final int rows;
@@ -59,7 +68,7 @@ public final class LabeledImages {
       int src = order[from + i] * size;
       int base = i * size;
       for (int p = 0; p < size; p++) {
-        dst[base + p] = (pixels[src + p] & 0xFF) / 255f;
+        dst[base + p] = UNIT[pixels[src + p] & 0xFF];
       }
     }
   }
@@ -68,7 +77,7 @@ public final class LabeledImages {
   public void copyImages(int from, int n, float[] dst) {
     int size = pixelsPerImage();
     for (int i = 0; i < n * size; i++) {
-      dst[i] = (pixels[from * size + i] & 0xFF) / 255f;
+      dst[i] = UNIT[pixels[from * size + i] & 0xFF];
     }
   }
 

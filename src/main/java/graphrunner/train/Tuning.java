@@ -12,8 +12,11 @@ package graphrunner.train;
 public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolean prefetch) {
 
   /**
-   * Every core for one op and as many ops side by side; no XLA; a prefetch thread only when
-   * there are more than 2 cores, since on 2 it is a third busy thread that slows the session.
+   * What measured best on 2 cores ({@code bench}, medians of rounds): every core for one op and
+   * as many ops side by side (one inter-op thread was slower on fc5), no XLA (cnn ran at half
+   * speed with it). A prefetch thread only with more than 2 cores: on 2 it cut the runner's
+   * overhead on fc5 from about +20 % to +10 %, but cost the convolutional nets, which are most of
+   * the catalogue's time, 5 to 9 % (a third busy thread beside TensorFlow's two).
    */
   public static Tuning defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
