@@ -11,6 +11,7 @@ import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.train.RunConfig;
 import graphrunner.train.Tuning;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,17 +69,43 @@ final class BenchCommand implements Command {
     return on ? "on" : "off";
   }
 
+  /**
+   * What {@code bench} was asked, every flag checked before the data is read.
+   *
+   * @param probe the settings as far as they are known before the data (--epochs needs its size)
+   */
+  record Request(Experiment experiment, RunConfig probe, int rounds, boolean profile,
+      Optional<Path> dataDir) {
+
+    static Request from(CommandLine line) {
+      String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT
+          : Flags.single(line, "experiment id");
+      Experiment experiment = Catalogue.experiment(id);
+      Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
+      return new Request(experiment, TrainingFlags.runConfig(line, hp),
+          Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS), line.hasOption("profile"),
+          Optional.ofNullable(Flags.path(line, "data-dir", null)));
+    }
+
+    /** The settings once the data's size is known. */
+    RunConfig config(CommandLine line, int trainCount) {
+      Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, trainCount);
+      if (!line.hasOption("steps") && !line.hasOption("epochs")) {
+        hp = hp.withSteps(DEFAULT_STEPS);
+      }
+      return probe.withHyperparameters(hp);
+    }
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
-    String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT : Flags.single(line, "experiment id");
-    Experiment experiment = Catalogue.experiment(id);
+    Request request = Request.from(line);
+    Experiment experiment = request.experiment();
+    String id = experiment.id();
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
-        Optional.ofNullable(Flags.path(line, "data-dir", null)));
-    Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());
-    if (!line.hasOption("steps") && !line.hasOption("epochs")) {
-      hp = hp.withSteps(DEFAULT_STEPS);
-    }
-    RunConfig config = TrainingFlags.runConfig(line, hp);
+        request.dataDir());
+    RunConfig config = request.config(line, data.train().count());
+    Hyperparameters hp = config.hyperparameters();
     Tuning tuning = config.tuning();
     out.println(String.format("bench %s: %,d steps of batch %d per loop; threads %d intra-op, %d "
         + "inter-op; xla %s; prefetch %s%s; seed %d", id, hp.steps(), hp.batchSize(),
@@ -94,7 +121,7 @@ final class BenchCommand implements Command {
         peak, stepFlops / 1e6, arithmeticMs));
     // a bare loop to warm up (JIT, allocator), then runner and bare loops in turn: this
     // machine's speed drifts by tens of percent within a minute, so one pair proves little
-    int rounds = Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS);
+    int rounds = request.rounds();
     List<LoopFigures> loops = new ArrayList<>();
     loops.add(bench.bare().named("warm-up"));
     List<LoopFigures> runners = new ArrayList<>();
@@ -126,7 +153,7 @@ final class BenchCommand implements Command {
         100 * (runnerP50 / bareP50 - 1)));
     out.println("peak = share of the machine's MatMul rate; overhead ms = step time beyond "
         + "that arithmetic");
-    if (line.hasOption("profile")) {
+    if (request.profile()) {
       bench.profile(PROFILED_STEPS).steps().lines(12).forEach(out::println);
     }
   }

@@ -3,6 +3,7 @@ package graphrunner.cli;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
+import graphrunner.fs.WritableFolder;
 import graphrunner.sweep.DepthRateSweep;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.sweep.SweepTable;
@@ -46,23 +47,39 @@ final class SweepCommand implements Command {
     return options;
   }
 
+  /** What {@code sweep} was asked, every flag and the log folder checked before the data. */
+  record Request(RunConfig config, Optional<Path> dataDir, Path logdir) {
+
+    static Request from(CommandLine line) {
+      if (!line.getArgList().isEmpty()) {
+        throw new UserError(ExitCode.USAGE, "sweep takes no arguments, got "
+            + String.join(" ", line.getArgList()));
+      }
+      var template = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
+      RunConfig config = TrainingFlags.runConfig(line, template.defaults()
+          .withSteps(Flags.positiveLong(line, "steps", template.defaults().steps())));
+      Path logdir = Flags.path(line, "logdir", "runs");
+      WritableFolder.problem(logdir).ifPresent(problem -> {
+        throw new UserError(ExitCode.IO, "cannot write the sweep's runs under --logdir " + logdir
+            + ": " + problem);
+      });
+      return new Request(config, Optional.ofNullable(Flags.path(line, "data-dir", null)), logdir);
+    }
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
-    if (!line.getArgList().isEmpty()) {
-      throw new UserError(ExitCode.USAGE, "sweep takes no arguments, got "
-          + String.join(" ", line.getArgList()));
-    }
+    Request request = Request.from(line);
     var template = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
-    RunConfig config = TrainingFlags.runConfig(line, template.defaults()
-        .withSteps(Flags.positiveLong(line, "steps", template.defaults().steps())));
+    RunConfig config = request.config();
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.FASHION_MNIST,
-        Optional.ofNullable(Flags.path(line, "data-dir", null)));
+        request.dataDir());
     if (data.train().count() < config.hyperparameters().batchSize()) {
       throw new UserError(ExitCode.DATA, "the sweep's batches of "
           + config.hyperparameters().batchSize() + " exceed the " + data.train().count()
           + " training images");
     }
-    Path runDir = RunDirectory.create(Flags.path(line, "logdir", "runs"), "sweep");
+    Path runDir = RunDirectory.create(request.logdir(), "sweep");
     out.note(String.format("sweep: 9 cells of %,d steps, batch 100, Adam, dropout 0.75, seed %d",
         config.hyperparameters().steps(), config.seed()));
     template.choices().forEach(choice -> out.note("  choice: " + choice));

@@ -55,6 +55,19 @@ class BatchNormTest {
     }
   }
 
+  /**
+   * Inference on BATCH once the averages moved with the first update's decay, min(0.999,
+   * (1 + 0) / (10 + 0)) = 0.1: averages = 0.9 × the batch moments.
+   */
+  private static float[] inferenceAfterTheFirstUpdate() {
+    double keep = 1 - BatchNorm.decayAt(0);
+    float m0 = (float) (keep * 2);
+    float m1 = (float) (keep * 10);
+    float v0 = (float) (keep * 1);
+    float v1 = (float) (keep * 4);
+    return new float[] {norm(1, m0, v0), norm(8, m1, v1), norm(3, m0, v0), norm(12, m1, v1)};
+  }
+
   private static float norm(float x, float mean, float variance) {
     return (float) ((x - mean) / Math.sqrt(variance + 1e-5)) + OFFSET;
   }
@@ -93,14 +106,7 @@ class BatchNormTest {
         layer.g.afterUpdateOps().forEach(after::addTarget);
         after.run().close();
       }
-      // decay min(0.999, (1 + 0) / (10 + 0)) = 0.1: averages = 0.9 × batch moments
-      double keep = 1 - BatchNorm.decayAt(0);
-      float m0 = (float) (keep * 2);
-      float m1 = (float) (keep * 10);
-      float v0 = (float) (keep * 1);
-      float v1 = (float) (keep * 4);
-      assertArrayEquals(new float[] {norm(1, m0, v0), norm(8, m1, v1), norm(3, m0, v0),
-          norm(12, m1, v1)}, run(s, layer, null), 1e-4f);
+      assertArrayEquals(inferenceAfterTheFirstUpdate(), run(s, layer, null), 1e-4f);
     }
   }
 
@@ -120,13 +126,7 @@ class BatchNormTest {
             .run().close();
       }
       // the update of step 0 used decay(0) = 0.1, as the two-pass form does after it
-      double keep = 1 - BatchNorm.decayAt(0);
-      float m0 = (float) (keep * 2);
-      float m1 = (float) (keep * 10);
-      float v0 = (float) (keep * 1);
-      float v1 = (float) (keep * 4);
-      assertArrayEquals(new float[] {norm(1, m0, v0), norm(8, m1, v1), norm(3, m0, v0),
-          norm(12, m1, v1)}, run(s, layer, null), 1e-4f);
+      assertArrayEquals(inferenceAfterTheFirstUpdate(), run(s, layer, null), 1e-4f);
     }
   }
 

@@ -1,0 +1,48 @@
+package graphrunner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench} and {@code sweep} check their whole command line before reading any data: given
+ * a data folder that does not exist, a bad flag is still what they report.
+ */
+class RequestsCheckedFirstTest {
+  @TempDir Path temp;
+
+  private String missingData() {
+    return temp.resolve("no-such-data").toString();
+  }
+
+  @Test
+  void benchRefusesAFlagItsExperimentCannotTakeBeforeLookingForData() {
+    var run = CliRun.of("bench", "cnn", "--batch-norm", "one-pass", "--data-dir", missingData());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("cnn has no batch-norm layers"), run.err());
+    assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void benchRefusesABadRoundCountBeforeLookingForData() {
+    var run = CliRun.of("bench", "--rounds", "0", "--data-dir", missingData());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("--rounds"), run.err());
+  }
+
+  @Test
+  void sweepRefusesAnUnwritableLogdirBeforeLookingForData() throws Exception {
+    Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+    var run = CliRun.of("sweep", "--logdir", file.resolve("runs").toString(), "--data-dir",
+        missingData());
+    assertEquals(ExitCode.IO, run.exit(), run.err());
+    assertTrue(run.err().contains("--logdir"), run.err());
+    assertTrue(run.oneLineError(), run.err());
+    assertFalse(Files.exists(file.resolve("runs")));
+  }
+}
