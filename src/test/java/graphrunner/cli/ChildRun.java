@@ -69,6 +69,25 @@ final class ChildRun implements AutoCloseable {
     return true;
   }
 
+  /**
+   * True when this process ignores SIGINT, as a job started in the background by a
+   * non-interactive shell does: its children inherit that, and no JVM can undo it, so a child
+   * could never be stopped by {@code INT} (Ctrl-C reaches no such job either).
+   */
+  static boolean sigintIgnored() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          long mask = Long.parseUnsignedLong(line.substring(7).strip(), 16);
+          return (mask & (1L << (2 - 1))) != 0; // SIGINT is signal 2
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc: assume the usual default
+    }
+    return false;
+  }
+
   /** Sends {@code INT}, {@code TERM} or {@code KILL}. */
   void signal(String name) throws Exception {
     signalledNanos = System.nanoTime();
