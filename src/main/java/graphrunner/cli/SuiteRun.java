@@ -3,6 +3,7 @@ package graphrunner.cli;
 import graphrunner.BuildInfo;
 import graphrunner.GraphRunnerException;
 import graphrunner.data.DataLocator;
+import graphrunner.fs.WritableFolder;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.data.DatasetChecksum;
@@ -44,8 +45,13 @@ final class SuiteRun {
     this.seed = Flags.anyLong(line, "seed", ReproduceCommand.DEFAULT_SEED);
     this.dataRoot = Optional.ofNullable(Flags.path(line, "data-root", null));
     if (line.hasOption("threads")) {
+      Flags.positiveInt(line, "threads", 1); // checked here, before the first item trains
       passThrough.addAll(List.of("--threads", line.getOptionValue("threads")));
     }
+    WritableFolder.problem(logdir).ifPresent(problem -> {
+      throw new UserError(ExitCode.IO, "cannot write the suite's runs under --logdir " + logdir
+          + ": " + problem);
+    });
     if (line.hasOption("quick")) {
       passThrough.addAll(List.of("--eval-every",
           Integer.toString(ReproduceCommand.QUICK_EVAL_EVERY)));

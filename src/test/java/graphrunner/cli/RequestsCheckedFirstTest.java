@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench} and {@code sweep} check their whole command line before reading any data: given
- * a data folder that does not exist, a bad flag is still what they report.
+ * {@code bench}, {@code sweep} and {@code reproduce} check their whole command line before
+ * reading any data: given a data folder that does not exist, a bad flag is still what they report.
  */
 class RequestsCheckedFirstTest {
   @TempDir Path temp;
@@ -33,6 +33,20 @@ class RequestsCheckedFirstTest {
     var run = CliRun.of("bench", "--rounds", "0", "--data-dir", missingData());
     assertEquals(ExitCode.USAGE, run.exit(), run.err());
     assertTrue(run.err().contains("--rounds"), run.err());
+  }
+
+  @Test
+  void reproduceRefusesBadThreadsAndAnUnwritableLogdirBeforeTrainingAnything() throws Exception {
+    var run = CliRun.of("reproduce", "softmax", "--threads", "0", "--data-root", missingData(),
+        "--report-dir", temp.resolve("reports").toString());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("--threads"), run.err());
+    Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+    run = CliRun.of("reproduce", "softmax", "--logdir", file.resolve("runs").toString(),
+        "--data-root", missingData(), "--report-dir", temp.resolve("reports").toString());
+    assertEquals(ExitCode.IO, run.exit(), run.err());
+    assertTrue(run.err().contains("--logdir"), run.err());
+    assertTrue(run.oneLineError(), run.err());
   }
 
   @Test
