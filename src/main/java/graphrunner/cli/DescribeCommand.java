@@ -5,6 +5,7 @@ import graphrunner.experiments.CatalogueEntry;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.experiments.LookOnlyGraph;
+import graphrunner.graph.BatchNormUpdate;
 import graphrunner.graph.LayerSummary;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
@@ -92,6 +93,11 @@ final class DescribeCommand implements Command {
     }
     out.println(String.format("  %-15s %s", "dropout",
         hp.dropout() ? "pkeep " + hp.pkeep() + " in training, 1.0 at test" : "off"));
+    if (e.batchNormalised()) {
+      out.println(String.format("  %-15s moving averages updated %s (--batch-norm: %s)",
+          "batch norm", hp.batchNorm() == BatchNormUpdate.ONE_PASS ? "within each update"
+              : "in a second pass after each update", String.join(", ", BatchNormUpdate.flags())));
+    }
   }
 
   /** Build-only graphs: their named nodes, in creation order. */

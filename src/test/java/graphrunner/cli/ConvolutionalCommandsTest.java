@@ -57,6 +57,8 @@ class ConvolutionalCommandsTest {
     assertEquals(ExitCode.OK, run("describe", "cnn-batchnorm"));
     assertTrue(stdout().contains("Trainable params: 708,362"), stdout());
     assertTrue(stdout().contains("Non-trainable params: 672"), stdout());
+    assertTrue(stdout().contains("batch norm      moving averages updated within each update "
+        + "(--batch-norm: two-pass, one-pass)"), stdout());
   }
 
   @Test
