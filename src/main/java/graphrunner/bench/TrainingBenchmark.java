@@ -70,11 +70,11 @@ public final class TrainingBenchmark {
 
   /**
    * {@code steps} updates traced by TensorFlow, after as many untraced ones to warm up, with
-   * each batch made as the runner makes it (so that its cost shows); and the graph's arithmetic.
+   * each batch made as the runner makes it (so that its cost shows).
    */
-  public Profile profile(int steps) {
+  public StepProfile profile(int steps) {
     Hyperparameters hp = config.hyperparameters();
-    Profile[] profile = new Profile[1];
+    StepProfile[] profile = new StepProfile[1];
     onGraph((graph, updates, batches) -> {
       var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
       TFloat32[] batch = batches.get(0);
@@ -90,13 +90,10 @@ public final class TrainingBenchmark {
           stepProfile.add(runs, System.nanoTime() - t1, t1 - t0);
         }
       }
-      profile[0] = new Profile(stepProfile, ModelFlops.forwardPerExample(graph));
+      profile[0] = stepProfile;
     });
     return profile[0];
   }
-
-  /** What a profile found, and the forward pass's FLOPs per example. */
-  public record Profile(StepProfile steps, double forwardFlopsPerExample) {}
 
   /**
    * The arithmetic of one training step, ≈ FLOPs: three forward passes (forward, and the two

@@ -154,7 +154,7 @@ final class BenchCommand implements Command {
     out.println("peak = share of the machine's MatMul rate; overhead ms = step time beyond "
         + "that arithmetic");
     if (request.profile()) {
-      bench.profile(PROFILED_STEPS).steps().lines(12).forEach(out::println);
+      bench.profile(PROFILED_STEPS).lines(12).forEach(out::println);
     }
   }
 }
