@@ -1,17 +1,14 @@
 package graphrunner.data;
 
 import graphrunner.CorruptData;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One SHA-256 over the uncompressed content of a data set's four files, in {@link SplitFile}
@@ -20,15 +17,13 @@ import java.util.zip.GZIPInputStream;
  * two runs with equal checksums saw the same images and labels.
  */
 public final class DatasetChecksum {
-  private static final int GZIP_MAGIC = 0x1f8b;
-
   private DatasetChecksum() {}
 
   public static String sha256(DatasetFiles files) {
     MessageDigest digest = newDigest();
     for (SplitFile split : SplitFile.values()) {
       Path file = files.get(split);
-      try (InputStream in = new DigestInputStream(uncompressed(file), digest)) {
+      try (InputStream in = new DigestInputStream(IdxReader.open(file), digest)) {
         in.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
         throw new CorruptData(file + ": cannot read for its checksum ("
@@ -36,19 +31,6 @@ public final class DatasetChecksum {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static InputStream uncompressed(Path file) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    try {
-      raw.mark(2);
-      int magic = (raw.read() << 8) | raw.read();
-      raw.reset();
-      return magic == GZIP_MAGIC ? new GZIPInputStream(raw, 1 << 16) : raw;
-    } catch (IOException | RuntimeException e) {
-      raw.close();
-      throw e;
-    }
   }
 
   static MessageDigest newDigest() {

@@ -68,8 +68,11 @@ public final class IdxReader {
     }
   }
 
-  /** Opens the file, unwrapping gzip when the first two bytes say so. */
-  private static InputStream open(Path file) throws IOException {
+  /**
+   * Opens the file, unwrapping gzip when the first two bytes say so (also what the data set's
+   * checksum reads).
+   */
+  static InputStream open(Path file) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     try {
       raw.mark(2);
