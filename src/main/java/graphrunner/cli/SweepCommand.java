@@ -3,6 +3,7 @@ package graphrunner.cli;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
+import graphrunner.experiments.Experiment;
 import graphrunner.fs.WritableFolder;
 import graphrunner.sweep.DepthRateSweep;
 import graphrunner.sweep.DepthSweepNet;
@@ -18,6 +19,8 @@ import org.apache.commons.cli.Options;
 
 /** {@code sweep}: deck 003's depth × learning-rate table, all nine runs in one invocation. */
 final class SweepCommand implements Command {
+  /** One cell, for the settings and choices every cell shares. */
+  private static final Experiment TEMPLATE = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
 
   @Override
   public String name() {
@@ -55,9 +58,8 @@ final class SweepCommand implements Command {
         throw new UserError(ExitCode.USAGE, "sweep takes no arguments, got "
             + String.join(" ", line.getArgList()));
       }
-      var template = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
-      RunConfig config = TrainingFlags.runConfig(line, template.defaults()
-          .withSteps(Flags.positiveLong(line, "steps", template.defaults().steps())));
+      RunConfig config = TrainingFlags.runConfig(line, TEMPLATE.defaults()
+          .withSteps(Flags.positiveLong(line, "steps", TEMPLATE.defaults().steps())));
       Path logdir = Flags.path(line, "logdir", "runs");
       WritableFolder.problem(logdir).ifPresent(problem -> {
         throw new UserError(ExitCode.IO, "cannot write the sweep's runs under --logdir " + logdir
@@ -70,7 +72,6 @@ final class SweepCommand implements Command {
   @Override
   public void run(CommandLine line, Console out) {
     Request request = Request.from(line);
-    var template = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
     RunConfig config = request.config();
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.FASHION_MNIST,
         request.dataDir());
@@ -82,7 +83,7 @@ final class SweepCommand implements Command {
     Path runDir = RunDirectory.create(request.logdir(), "sweep");
     out.note(String.format("sweep: 9 cells of %,d steps, batch 100, Adam, dropout 0.75, seed %d",
         config.hyperparameters().steps(), config.seed()));
-    template.choices().forEach(choice -> out.note("  choice: " + choice));
+    TEMPLATE.choices().forEach(choice -> out.note("  choice: " + choice));
     out.note("run directory: " + runDir);
 
     var cells = new java.util.ArrayList<DepthRateSweep.Cell>();
