@@ -57,17 +57,15 @@ public final class StepRunner implements AutoCloseable {
    * that order; the caller closes it.
    */
   public Result run(TFloat32 x, TFloat32 y, boolean withMetrics) {
-    var runner = feed(x, y).addTarget(trainStep.train()).setOptions(options);
+    var runner = updateRun(x, y, options);
     alwaysFetched.forEach(runner::fetch);
     if (withMetrics) {
       runner.fetch(model.loss()).fetch(model.accuracy()).fetch(trainStep.learningRate());
     }
     Result result = runner.run();
     if (!model.afterUpdate().isEmpty()) {
-      var after = feed(x, y).setOptions(options);
-      model.afterUpdate().forEach(after::addTarget);
       try {
-        after.run().close();
+        afterUpdateRun(x, y, options).run().close();
       } catch (RuntimeException e) {
         result.close(); // the caller never gets it
         throw e;
@@ -84,18 +82,27 @@ public final class StepRunner implements AutoCloseable {
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE)
         .build();
     List<RunMetadata> runs = new ArrayList<>();
-    try (Result r = feed(x, y).addTarget(trainStep.train()).setOptions(trace)
-        .runAndFetchMetadata()) {
+    try (Result r = updateRun(x, y, trace).runAndFetchMetadata()) {
       r.getMetadata().ifPresent(runs::add);
     }
     if (!model.afterUpdate().isEmpty()) {
-      var after = feed(x, y).setOptions(trace);
-      model.afterUpdate().forEach(after::addTarget);
-      try (Result r = after.runAndFetchMetadata()) {
+      try (Result r = afterUpdateRun(x, y, trace).runAndFetchMetadata()) {
         r.getMetadata().ifPresent(runs::add);
       }
     }
     return runs;
+  }
+
+  /** The update's session run: the batch and knobs fed, the train op as target. */
+  private Session.Runner updateRun(TFloat32 x, TFloat32 y, RunOptions runOptions) {
+    return feed(x, y).addTarget(trainStep.train()).setOptions(runOptions);
+  }
+
+  /** The second run on the same batch, for the after-update ops (two-pass moving averages). */
+  private Session.Runner afterUpdateRun(TFloat32 x, TFloat32 y, RunOptions runOptions) {
+    var after = feed(x, y).setOptions(runOptions);
+    model.afterUpdate().forEach(after::addTarget);
+    return after;
   }
 
   private Session.Runner feed(TFloat32 x, TFloat32 y) {
