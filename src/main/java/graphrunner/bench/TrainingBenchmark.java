@@ -95,18 +95,11 @@ public final class TrainingBenchmark {
     return profile[0];
   }
 
-  /**
-   * The arithmetic of one training step, ≈ FLOPs: three forward passes (forward, and the two
-   * halves of back-propagation), one more for a second batch-norm pass.
-   */
+  /** The arithmetic of one training step, ≈ FLOPs ({@link ModelFlops}). */
   public double trainingFlopsPerStep() {
     Hyperparameters hp = config.hyperparameters();
-    try (Graph graph = new Graph()) {
-      Model model = Catalogue.experiment(experimentId).build(Ops.create(graph),
-          new Seeds(config.seed()), hp);
-      int passes = model.afterUpdate().isEmpty() ? 3 : 4;
-      return passes * ModelFlops.forwardPerExample(graph) * hp.batchSize();
-    }
+    return ModelFlops.of(Catalogue.experiment(experimentId), hp)
+        .trainingPerStep(hp.batchSize());
   }
 
   /** The work done on a fresh graph of the experiment, with its session and pre-made batches. */

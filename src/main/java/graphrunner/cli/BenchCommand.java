@@ -1,14 +1,17 @@
 package graphrunner.cli;
 
+import graphrunner.bench.CatalogueArithmetic;
 import graphrunner.bench.LoopFigures;
 import graphrunner.bench.MachinePeak;
 import graphrunner.bench.TrainingBenchmark;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
+import graphrunner.data.SplitFile;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.sweep.DepthSweepNet;
 import graphrunner.train.RunConfig;
 import graphrunner.train.Tuning;
 import java.nio.file.Path;
@@ -50,7 +53,10 @@ final class BenchCommand implements Command {
             + "each after a warm-up loop (" + DEFAULT_ROUNDS + "); medians are reported"))
         .addOption(Option.builder().longOpt("profile")
         .desc("also trace " + PROFILED_STEPS + " steps with TensorFlow's step stats: the top "
-            + "op types and the time outside the ops").build());
+            + "op types and the time outside the ops").build())
+        .addOption(Option.builder().longOpt("catalogue")
+        .desc("instead: the arithmetic of every reproduce item at the slide's settings, and the "
+            + "time it takes at this machine's MatMul peak (a floor)").build());
   }
 
   private static double median(List<LoopFigures> loops, ToDoubleFunction<LoopFigures> figure) {
@@ -75,16 +81,34 @@ final class BenchCommand implements Command {
    * @param probe the settings as far as they are known before the data (--epochs needs its size)
    */
   record Request(Experiment experiment, RunConfig probe, int rounds, boolean profile,
-      Optional<Path> dataDir) {
+      Optional<Path> dataDir, boolean catalogue) {
+
+    /** Flags that change one run's settings: --catalogue counts the slide's, so refuses them. */
+    private static final List<String> RUN_FLAGS = List.of("steps", "epochs", "batch-size", "lr",
+        "pkeep", "init", "batch-norm", "seed", "eval-every", "rounds", "profile", "prefetch",
+        "data-dir");
 
     static Request from(CommandLine line) {
+      if (line.hasOption("catalogue")) {
+        if (!line.getArgList().isEmpty()) {
+          throw new UserError(ExitCode.USAGE, "bench --catalogue covers every experiment; it "
+              + "takes no experiment id, got " + String.join(" ", line.getArgList()));
+        }
+        RUN_FLAGS.stream().filter(line::hasOption).findFirst().ifPresent(flag -> {
+          throw new UserError(ExitCode.USAGE, "bench --catalogue counts the slide's settings; "
+              + "--" + flag + " does not apply");
+        });
+        Experiment any = Catalogue.experiment(DEFAULT_EXPERIMENT);
+        return new Request(any, TrainingFlags.runConfig(line, any.defaults()), 0, false,
+            Optional.empty(), true);
+      }
       String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT
           : Flags.single(line, "experiment id");
       Experiment experiment = Catalogue.experiment(id);
       Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
       return new Request(experiment, TrainingFlags.runConfig(line, hp),
           Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS), line.hasOption("profile"),
-          Optional.ofNullable(Flags.path(line, "data-dir", null)));
+          Optional.ofNullable(Flags.path(line, "data-dir", null)), false);
     }
 
     /** The settings once the data's size is known. */
@@ -100,6 +124,10 @@ final class BenchCommand implements Command {
   @Override
   public void run(CommandLine line, Console out) {
     Request request = Request.from(line);
+    if (request.catalogue()) {
+      catalogue(request.probe(), out);
+      return;
+    }
     Experiment experiment = request.experiment();
     String id = experiment.id();
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
@@ -156,5 +184,56 @@ final class BenchCommand implements Command {
     if (request.profile()) {
       bench.profile(PROFILED_STEPS).lines(12).forEach(out::println);
     }
+  }
+
+  /**
+   * What {@code reproduce} computes at the slide's settings, item by item, and its time at the
+   * machine's MatMul peak: no runner on this machine can train the catalogue faster.
+   */
+  private static void catalogue(RunConfig config, Console out) {
+    int evalEvery = RunConfig.DEFAULT_EVAL_EVERY;
+    List<CatalogueArithmetic> items = new ArrayList<>();
+    for (Experiment e : Catalogue.experiments()) {
+      items.add(CatalogueArithmetic.of(e.id(), e, e.defaults().steps(), evalEvery,
+          testImages(e)));
+    }
+    List<CatalogueArithmetic> cells = new ArrayList<>();
+    for (double lrMax : DepthSweepNet.DECAY_STARTS) {
+      for (long[] widths : DepthSweepNet.DEPTHS) {
+        Experiment cell = DepthSweepNet.of(widths, lrMax);
+        cells.add(CatalogueArithmetic.of(cell.id(), cell, cell.defaults().steps(), evalEvery,
+            testImages(cell)));
+      }
+    }
+    items.add(CatalogueArithmetic.total("sweep (" + cells.size() + " cells)", cells));
+    double peak = MachinePeak.gflops(config);
+    out.println(String.format("bench --catalogue: the arithmetic of reproduce at the slide's "
+        + "settings (MatMul and Conv2D; a training step ≈ 3 forward passes, 4 with two-pass "
+        + "batch norm; the test set evaluated at step 0, every %d steps and at the end)",
+        evalEvery));
+    out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, %d threads)", peak,
+        config.tuning().intraOpThreads()));
+    String row = "%-22s %8s %6s %6s %10s %10s %10s";
+    out.println(String.format(row, "item", "steps", "batch", "evals", "train TFLOP",
+        "eval TFLOP", "at peak s"));
+    for (CatalogueArithmetic item : items) {
+      out.println(String.format(row, item.id(), String.format("%,d", item.steps()),
+          item.batchSize() > 0 ? Integer.toString(item.batchSize()) : "",
+          Long.toString(item.evaluations()), String.format("%.2f", item.trainingFlops() / 1e12),
+          String.format("%.2f", item.evaluationFlops() / 1e12),
+          String.format("%,.0f", item.secondsAt(peak))));
+    }
+    CatalogueArithmetic all = CatalogueArithmetic.total("all", items);
+    out.println(String.format(row, "all", "", "", Long.toString(all.evaluations()),
+        String.format("%.2f", all.trainingFlops() / 1e12),
+        String.format("%.2f", all.evaluationFlops() / 1e12),
+        String.format("%,.0f", all.secondsAt(peak))));
+    out.println(String.format("at this peak the catalogue's arithmetic alone takes %.1f min; "
+        + "the runs reach a fraction of it (bench ID shows each one's share)",
+        all.secondsAt(peak) / 60));
+  }
+
+  private static int testImages(Experiment experiment) {
+    return Dataset.byId(experiment.datasetId()).publishedCount(SplitFile.TEST_IMAGES);
   }
 }
