@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench}, {@code sweep} and {@code reproduce} check their whole command line before
- * reading any data: given a data folder that does not exist, a bad flag is still what they report.
+ * {@code bench}, {@code sweep}, {@code reproduce}, {@code export} and {@code inspect} check their whole command line before reading any data, run or model: given an input
+ * that does not exist, a bad flag is still what they report.
  */
 class RequestsCheckedFirstTest {
   @TempDir Path temp;
@@ -58,5 +58,25 @@ class RequestsCheckedFirstTest {
     assertTrue(run.err().contains("--logdir"), run.err());
     assertTrue(run.oneLineError(), run.err());
     assertFalse(Files.exists(file.resolve("runs")));
+  }
+
+  @Test
+  void exportRefusesAnUnwritableExportDirBeforeReadingTheRun() throws Exception {
+    Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+    var run = CliRun.of("export", temp.resolve("no-such-run").toString(), "--export-dir",
+        file.resolve("models").toString());
+    assertEquals(ExitCode.IO, run.exit(), run.err());
+    assertTrue(run.err().contains("--export-dir " + file.resolve("models")), run.err());
+    assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void inspectAndExportRefuseExtraArgumentsBeforeReadingThem() {
+    var inspect = CliRun.of("inspect", temp.resolve("a").toString(), temp.resolve("b").toString());
+    assertEquals(ExitCode.USAGE, inspect.exit(), inspect.err());
+    assertTrue(inspect.err().contains("expected one SavedModel directory"), inspect.err());
+    var export = CliRun.of("export", temp.resolve("a").toString(), temp.resolve("b").toString());
+    assertEquals(ExitCode.USAGE, export.exit(), export.err());
+    assertTrue(export.err().contains("expected one run directory"), export.err());
   }
 }
