@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench}, {@code sweep}, {@code reproduce}, {@code export} and {@code inspect} check their whole command line before reading any data, run or model: given an input
+ * {@code bench}, {@code sweep}, {@code reproduce}, {@code export}, {@code inspect} and
+ * {@code predict} check their whole command line before reading any data, run or model: given an input
  * that does not exist, a bad flag is still what they report.
  */
 class RequestsCheckedFirstTest {
@@ -68,6 +69,25 @@ class RequestsCheckedFirstTest {
     assertEquals(ExitCode.IO, run.exit(), run.err());
     assertTrue(run.err().contains("--export-dir " + file.resolve("models")), run.err());
     assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void predictRefusesAnUnknownDataSetBeforeLoadingTheModel() {
+    var run = CliRun.of("predict", temp.resolve("no-such-model").toString(), "--dataset",
+        "fashion", "--data-dir", missingData());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("unknown data set 'fashion'"), run.err());
+    assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void predictRefusesAMissingImageBeforeLoadingTheModel() {
+    Path image = temp.resolve("no-such-image.png");
+    var run = CliRun.of("predict", temp.resolve("no-such-model").toString(), image.toString());
+    assertEquals(ExitCode.DATA, run.exit(), run.err());
+    assertTrue(run.err().contains(image.toString()), run.err());
+    assertTrue(run.oneLineError(), run.err());
+    assertEquals("", run.out(), "no prediction printed for some images only");
   }
 
   @Test
