@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench}, {@code sweep}, {@code reproduce}, {@code export}, {@code inspect} and
- * {@code predict} check their whole command line before reading any data, run or model: given an input
- * that does not exist, a bad flag is still what they report.
+ * {@code bench}, {@code sweep}, {@code reproduce}, {@code export}, {@code predict},
+ * {@code inspect} and {@code report} check their whole command line before reading any data, run
+ * or model: given an input that does not exist, a bad flag is still what they report, and it
+ * leaves nothing behind.
  */
 class RequestsCheckedFirstTest {
   @TempDir Path temp;
@@ -98,5 +99,25 @@ class RequestsCheckedFirstTest {
     var export = CliRun.of("export", temp.resolve("a").toString(), temp.resolve("b").toString());
     assertEquals(ExitCode.USAGE, export.exit(), export.err());
     assertTrue(export.err().contains("expected one run directory"), export.err());
+  }
+
+  @Test
+  void reportRefusesAnUnwritableReportDirBeforeReadingAnyRun() throws Exception {
+    Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+    var run = CliRun.of("report", temp.resolve("no-such-run").toString(), "--report-dir",
+        file.resolve("reports").toString(), "--logdir", temp.resolve("no-runs").toString());
+    assertEquals(ExitCode.IO, run.exit(), run.err());
+    assertTrue(run.err().contains("--report-dir " + file.resolve("reports")), run.err());
+    assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void reportWithNothingToReportLeavesNoReportFolder() {
+    Path reports = temp.resolve("reports");
+    var run = CliRun.of("report", "--report-dir", reports.toString(), "--logdir",
+        temp.resolve("no-runs").toString());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("no finished runs"), run.err());
+    assertFalse(Files.exists(reports), "the writability check creates nothing");
   }
 }
