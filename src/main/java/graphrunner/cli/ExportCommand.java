@@ -6,6 +6,7 @@ import graphrunner.data.Dataset;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
+import graphrunner.fs.WritableFolder;
 import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.CheckpointExport;
@@ -13,6 +14,7 @@ import graphrunner.train.listener.SummaryJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -45,15 +47,32 @@ final class ExportCommand implements Command {
             + "else models)"));
   }
 
+  /**
+   * What {@code export} was asked, checked before the run is read: an --export-dir given here
+   * must be writable (the run's own, and the model's folder below it, are known only after).
+   */
+  record Request(Path runDir, Optional<Path> exportDir) {
+
+    static Request from(CommandLine line) {
+      Path runDir = Path.of(Flags.single(line, "run directory"));
+      Optional<Path> exportDir = Optional.ofNullable(Flags.path(line, "export-dir", null));
+      exportDir.ifPresent(root -> WritableFolder.problem(root).ifPresent(problem -> {
+        throw new UserError(ExitCode.IO, "cannot write SavedModels under --export-dir " + root
+            + ": " + problem);
+      }));
+      return new Request(runDir, exportDir);
+    }
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
-    RecordedRun run = RecordedRun.read(Path.of(Flags.single(line, "run directory")));
+    Request request = Request.from(line);
+    RecordedRun run = RecordedRun.read(request.runDir());
     CommandLine recorded = run.replay(new TrainCommand().options(), Map.of());
     Experiment experiment = Catalogue.experiment(run.experimentId());
     Hyperparameters hp = TrainingFlags.hyperparameters(recorded, experiment, Integer.MAX_VALUE);
     long seed = Flags.anyLong(recorded, "seed", 0);
-    Path root = line.hasOption("export-dir") ? Flags.path(line, "export-dir", null)
-        : Flags.path(recorded, "export-dir", "models");
+    Path root = request.exportDir().orElseGet(() -> Flags.path(recorded, "export-dir", "models"));
     SavedModelExporter.checkWritable(root, experiment.id());
     if (!run.status().equals("completed")) {
       out.note("note: the run is " + run.status() + "; the model is its newest checkpoint's");

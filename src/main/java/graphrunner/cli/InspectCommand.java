@@ -29,8 +29,16 @@ final class InspectCommand implements Command {
     return new Options();
   }
 
+  /** What {@code inspect} was asked: one SavedModel directory, nothing else. */
+  record Request(Path model) {
+
+    static Request from(CommandLine line) {
+      return new Request(Path.of(Flags.single(line, "SavedModel directory")));
+    }
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
-    out.out().print(SavedModelInspector.describe(Path.of(Flags.single(line, "SavedModel directory"))));
+    out.out().print(SavedModelInspector.describe(Request.from(line).model()));
   }
 }

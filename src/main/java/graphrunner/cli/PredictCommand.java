@@ -5,6 +5,7 @@ import graphrunner.data.Dataset;
 import graphrunner.images.ImageFiles;
 import graphrunner.metrics.ConfusionMatrix;
 import graphrunner.savedmodel.SavedModelPredictor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,27 +47,48 @@ final class PredictCommand implements Command {
     return options;
   }
 
+  /**
+   * What {@code predict} was asked, checked before the model loads: the images exist, --dataset
+   * names a data set (when it is not given, the model's labels choose).
+   */
+  record Request(Path model, List<Path> images, boolean trustModel, Optional<Dataset> dataset,
+      Optional<Path> dataDir) {
+
+    static Request from(CommandLine line) {
+      List<String> args = line.getArgList();
+      if (args.isEmpty()) {
+        throw new UserError(ExitCode.USAGE, "missing SavedModel directory");
+      }
+      List<Path> images = args.subList(1, args.size()).stream().map(Path::of).toList();
+      for (Path image : images) {
+        // else the model loads, and some images are predicted, before a typo is noticed
+        if (!Files.isRegularFile(image) || !Files.isReadable(image)) {
+          throw new UserError(ExitCode.DATA, image + ": cannot read image: no such readable file");
+        }
+      }
+      return new Request(Path.of(args.get(0)), images, line.hasOption("trust-model"),
+          Optional.ofNullable(line.getOptionValue("dataset")).map(Dataset::byId),
+          Optional.ofNullable(Flags.path(line, "data-dir", null)));
+    }
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
-    List<String> args = line.getArgList();
-    if (args.isEmpty()) {
-      throw new UserError(ExitCode.USAGE, "missing SavedModel directory");
-    }
-    try (var predictor = new SavedModelPredictor(Path.of(args.get(0)),
-        line.hasOption("trust-model"))) {
-      if (args.size() > 1) {
-        predictFiles(predictor, args.subList(1, args.size()), out);
+    Request request = Request.from(line);
+    try (var predictor = new SavedModelPredictor(request.model(), request.trustModel())) {
+      if (!request.images().isEmpty()) {
+        predictFiles(predictor, request.images(), out);
       } else {
-        evaluateTestSet(predictor, line, out);
+        evaluateTestSet(predictor, request, out);
       }
     }
   }
 
-  private static void predictFiles(SavedModelPredictor predictor, List<String> files,
+  private static void predictFiles(SavedModelPredictor predictor, List<Path> files,
       Console out) {
-    for (String file : files) {
+    for (Path file : files) {
       boolean[] inverted = new boolean[1];
-      float[] pixels = ImageFiles.read(Path.of(file), inverted);
+      float[] pixels = ImageFiles.read(file, inverted);
       float[] p = predictor.probabilities(pixels, 1)[0];
       int best = 0;
       for (int c = 1; c < p.length; c++) {
@@ -77,15 +99,14 @@ final class PredictCommand implements Command {
     }
   }
 
-  private static void evaluateTestSet(SavedModelPredictor predictor, CommandLine line,
+  private static void evaluateTestSet(SavedModelPredictor predictor, Request request,
       Console out) {
-    String datasetId = line.getOptionValue("dataset",
-        predictor.classNames().get(0).equals("0") ? "mnist" : "fashion-mnist");
-    var data = DataLocator.fromEnvironment().load(Dataset.byId(datasetId),
-        Optional.ofNullable(Flags.path(line, "data-dir", null)));
+    Dataset dataset = request.dataset().orElseGet(() -> Dataset.byId(
+        predictor.classNames().get(0).equals("0") ? "mnist" : "fashion-mnist"));
+    var data = DataLocator.fromEnvironment().load(dataset, request.dataDir());
     ConfusionMatrix matrix = predictor.evaluate(data.test(), 1000);
     out.println(String.format("test accuracy: %.4f (%,d images of %s)", matrix.accuracy(),
-        matrix.total(), datasetId));
+        matrix.total(), dataset.id()));
     out.println("");
     out.out().print(matrix.format());
   }

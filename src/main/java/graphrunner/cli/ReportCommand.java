@@ -2,6 +2,7 @@ package graphrunner.cli;
 
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
+import graphrunner.fs.WritableFolder;
 import graphrunner.report.ReportBuilder;
 import graphrunner.report.ReportWriter;
 import graphrunner.report.RunIndex;
@@ -43,23 +44,39 @@ final class ReportCommand implements Command {
     return options;
   }
 
+  /**
+   * What {@code report} was asked, checked before any run is read: --report-dir must be
+   * writable, asked without creating it, so a report that fails leaves no folder behind.
+   */
+  record Request(List<Path> runDirs, Path logdir, Path reportDir) {
+
+    static Request from(CommandLine line) {
+      Path reportDir = Flags.path(line, "report-dir", "notebooks-export");
+      WritableFolder.problem(reportDir).ifPresent(problem -> {
+        throw new UserError(ExitCode.IO, "cannot write the report under --report-dir "
+            + reportDir + ": " + problem);
+      });
+      return new Request(line.getArgList().stream().map(Path::of).toList(),
+          Flags.path(line, "logdir", "runs"), reportDir);
+    }
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
-    Path logdir = Flags.path(line, "logdir", "runs");
-    RunIndex index = RunIndex.scan(logdir);
+    Request request = Request.from(line);
+    RunIndex index = RunIndex.scan(request.logdir());
     List<RunRecord> runs = new ArrayList<>();
-    for (String dir : line.getArgList()) {
-      runs.add(RunRecord.read(Path.of(dir)));
+    for (Path dir : request.runDirs()) {
+      runs.add(RunRecord.read(dir));
     }
     if (runs.isEmpty()) {
       runs.addAll(newestOfEach(index));
     }
     if (runs.isEmpty()) {
-      throw new UserError(ExitCode.USAGE, "no finished runs under " + logdir
+      throw new UserError(ExitCode.USAGE, "no finished runs under " + request.logdir()
           + " (train some, or run graph-runner reproduce)");
     }
-    Path dir = write(runs, index.sweeps().stream().findFirst(),
-        Flags.path(line, "report-dir", "notebooks-export"), out);
+    Path dir = write(runs, index.sweeps().stream().findFirst(), request.reportDir(), out);
     out.println("report: " + dir.resolve(ReportWriter.HTML));
   }
 
