@@ -98,6 +98,14 @@ public final class EventFileWriter implements AutoCloseable {
    * 3 RGB, 4 RGBA), which is also what the PNG encoder writes.
    */
   public void image(String tag, long step, BufferedImage image) {
+    summary(step, Summary.Value.newBuilder().setTag(tag).setImage(Summary.Image.newBuilder()
+        .setHeight(image.getHeight()).setWidth(image.getWidth())
+        .setColorspace(image.getColorModel().getNumComponents())
+        .setEncodedImageString(ByteString.copyFrom(png(image)))));
+  }
+
+  /** The image encoded as PNG, in memory. */
+  public static byte[] png(BufferedImage image) {
     var png = new ByteArrayOutputStream();
     // in memory, without ImageIO's temporary cache file, which its shutdown hook deletes
     ImageIO.setUseCache(false);
@@ -108,10 +116,7 @@ public final class EventFileWriter implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // an in-memory stream: not an I/O failure of ours
     }
-    summary(step, Summary.Value.newBuilder().setTag(tag).setImage(Summary.Image.newBuilder()
-        .setHeight(image.getHeight()).setWidth(image.getWidth())
-        .setColorspace(image.getColorModel().getNumComponents())
-        .setEncodedImageString(ByteString.copyFrom(png.toByteArray()))));
+    return png.toByteArray();
   }
 
   public void flush() {
