@@ -6,6 +6,7 @@ import graphrunner.experiments.Hyperparameters;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
 import graphrunner.graph.TrainStep;
+import graphrunner.train.Batch;
 import graphrunner.train.RunConfig;
 import graphrunner.train.RunContext;
 import graphrunner.train.SessionFactory;
@@ -17,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Times one experiment's training step two ways in one process: (a) through {@link Trainer}, the
@@ -56,9 +55,9 @@ public final class TrainingBenchmark {
     double[] firstStep = new double[1];
     onGraph((graph, updates, batches) -> {
       for (int i = 0; i < steps; i++) {
-        TFloat32[] batch = batches.get(i % batches.size());
+        Batch batch = batches.get(i % batches.size());
         long t0 = System.nanoTime();
-        updates.update(batch[0], batch[1]);
+        updates.update(batch);
         times.add(System.nanoTime() - t0);
         if (i == 0) {
           firstStep[0] = (System.nanoTime() - start) / 1e9;
@@ -77,16 +76,16 @@ public final class TrainingBenchmark {
     StepProfile[] profile = new StepProfile[1];
     onGraph((graph, updates, batches) -> {
       var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
-      TFloat32[] batch = batches.get(0);
+      Batch batch = batches.get(0);
       var stepProfile = new StepProfile(graph);
       for (int i = 0; i < 2 * steps; i++) {
         long t0 = System.nanoTime();
-        source.next(batch[0], batch[1]);
+        source.next(batch);
         long t1 = System.nanoTime();
         if (i < steps) {
-          updates.update(batch[0], batch[1]);
+          updates.update(batch);
         } else {
-          var runs = updates.traced(batch[0], batch[1]);
+          var runs = updates.traced(batch);
           stepProfile.add(runs, System.nanoTime() - t1, t1 - t0);
         }
       }
@@ -104,12 +103,12 @@ public final class TrainingBenchmark {
 
   /** The work done on a fresh graph of the experiment, with its session and pre-made batches. */
   private interface GraphWork {
-    void run(Graph graph, StepRunner updates, List<TFloat32[]> batches);
+    void run(Graph graph, StepRunner updates, List<Batch> batches);
   }
 
   private void onGraph(GraphWork work) {
     Hyperparameters hp = config.hyperparameters();
-    List<TFloat32[]> batches = new ArrayList<>();
+    List<Batch> batches = new ArrayList<>();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Model model = Catalogue.experiment(experimentId).build(tf, new Seeds(config.seed()), hp);
@@ -121,20 +120,16 @@ public final class TrainingBenchmark {
         work.run(graph, updates, batches);
       }
     } finally {
-      batches.forEach(b -> {
-        b[0].close();
-        b[1].close();
-      });
+      batches.forEach(Batch::close);
     }
   }
 
-  private void prebuild(List<TFloat32[]> batches, int batchSize) {
+  private void prebuild(List<Batch> batches, int batchSize) {
     var source = new ShuffledBatches(data.train(), batchSize, config.seed(), 0);
     for (int b = 0; b < BARE_BATCHES; b++) {
-      var batch = new TFloat32[] {TFloat32.tensorOf(Shape.of(batchSize, 28, 28, 1)),
-          TFloat32.tensorOf(Shape.of(batchSize, 10))};
-      source.next(batch[0], batch[1]);
-      batches.add(batch);
+      var batch = Batch.allocate(batchSize, 28, 28);
+      batches.add(batch); // closed with the others, even if filling it fails
+      source.next(batch);
     }
   }
 

@@ -1,6 +1,7 @@
 package graphrunner.cluster;
 
 import graphrunner.data.LabeledImages;
+import graphrunner.train.Batch;
 import graphrunner.train.RunConfig;
 import graphrunner.train.ShuffledBatches;
 import graphrunner.train.StepRunner;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -51,8 +50,7 @@ final class WorkerLoop {
     int batch = config.hyperparameters().batchSize();
     long target = config.hyperparameters().steps();
     var batches = new ShuffledBatches(shard, batch, shardSeed, 0);
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, shard.rows(), shard.cols(), 1));
-        TFloat32 y = TFloat32.tensorOf(Shape.of(batch, 10));
+    try (Batch xy = Batch.allocate(batch, shard.rows(), shard.cols());
         // the shared step after this update comes first; the metrics, when asked for, follow it
         var updates = new StepRunner(session, replica.model(), replica.trainStep(),
             List.of(replica.stepAfterUpdate()), ClusterSessions.timed())) {
@@ -61,9 +59,9 @@ final class WorkerLoop {
       long global = globalStep();
       while (global < target && !stop.getAsBoolean()) {
         long t0 = System.nanoTime();
-        batches.next(x, y);
+        batches.next(xy);
         boolean withMetrics = hook.wantsMetrics(local + 1);
-        try (Result r = updates.run(x, y, withMetrics)) {
+        try (Result r = updates.run(xy, withMetrics)) {
           trainNanos += System.nanoTime() - t0;
           local++;
           global = ((TInt64) r.get(0)).getLong();

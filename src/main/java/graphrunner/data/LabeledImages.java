@@ -17,6 +17,11 @@ public final class LabeledImages {
     }
   }
 
+  /** A pixel byte's value in [0, 1], indexed by the byte 0..255 (the graph's X_bytes lookup). */
+  public static float[] unitTable() {
+    return UNIT.clone();
+  }
+
   private final byte[] pixels;
   private final byte[] labels;
   private final int rows;
@@ -70,6 +75,17 @@ public final class LabeledImages {
       for (int p = 0; p < size; p++) {
         dst[base + p] = UNIT[pixels[src + p] & 0xFF];
       }
+    }
+  }
+
+  /**
+   * Copies the bytes of images {@code order[from] .. order[from + n - 1]} into {@code dst}, one
+   * image after the other (training batches: the graph divides by 255).
+   */
+  public void copyImageBytes(int[] order, int from, int n, byte[] dst) {
+    int size = pixelsPerImage();
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(pixels, order[from + i] * size, dst, i * size, size);
     }
   }
 

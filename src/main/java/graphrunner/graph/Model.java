@@ -7,11 +7,14 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
 
 /**
  * The handles a built classifier graph offers to training, evaluation and export.
  *
- * @param images {@code X}, float {@code [-1, 28, 28, 1]} in [0, 1]
+ * @param images {@code X}, float {@code [-1, 28, 28, 1]} in [0, 1]: what evaluation and serving
+ *     feed; unfed, it is {@code imageBytes / 255}
+ * @param imageBytes {@code X_bytes}, uint8 {@code [-1, 28, 28, 1]}: what training feeds
  * @param labels {@code Y_}, one-hot float {@code [-1, 10]}
  * @param loss the training loss (for the decks: mean cross-entropy × 100)
  * @param accuracy fraction of the batch classified right
@@ -23,7 +26,8 @@ import org.tensorflow.types.TInt64;
  * @param globalStep int64 count of updates done (the schedule and batch norm read it)
  */
 public record Model(
-    Placeholder<TFloat32> images,
+    Operand<TFloat32> images,
+    Placeholder<TUint8> imageBytes,
     Placeholder<TFloat32> labels,
     Operand<TFloat32> logits,
     Operand<TFloat32> probabilities,

@@ -3,8 +3,6 @@ package graphrunner.train;
 import graphrunner.data.LabeledImages;
 import java.util.Arrays;
 import java.util.Random;
-import org.tensorflow.ndarray.buffer.FloatDataBuffer;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Mini-batches of the training set in a seeded random order, reshuffled at every epoch boundary;
@@ -12,8 +10,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>The order is a function of (seed, step) alone: a run resumed at step s draws exactly the
  * batches an uninterrupted run draws from step s on, because the epochs' shuffles are replayed
- * up to s. Images stay bytes; each batch is converted to [0, 1] floats as it is drawn and written
- * straight into the native memory of the reused batch tensors.
+ * up to s. Images stay bytes, in Java and in the batch: the graph converts them to [0, 1] floats
+ * (copying 100 images' bytes takes ≈15 µs; converting them to floats here took ≈75).
  */
 public final class ShuffledBatches {
   private final LabeledImages images;
@@ -21,7 +19,7 @@ public final class ShuffledBatches {
   private final int batchSize;
   private final Random random;
   private final int[] order;
-  private final float[] pixels;
+  private final byte[] pixels;
   private final float[] oneHot;
   private int position;
 
@@ -37,7 +35,7 @@ public final class ShuffledBatches {
     this.random = new Random(seed);
     this.order = new int[images.count()];
     Arrays.setAll(order, i -> i);
-    this.pixels = new float[batchSize * imageSize];
+    this.pixels = new byte[batchSize * imageSize];
     this.oneHot = new float[batchSize * 10];
     long stepsPerEpoch = images.count() / batchSize;
     for (long epoch = 0; epoch <= firstStep / stepsPerEpoch; epoch++) {
@@ -46,19 +44,18 @@ public final class ShuffledBatches {
     position = (int) (firstStep % stepsPerEpoch) * batchSize;
   }
 
-  /** Fills {@code x} ([batch, 28, 28, 1]) with the next images and {@code y} with their one-hot labels. */
-  public void next(TFloat32 x, TFloat32 y) {
+  /** Fills {@code batch} with the next images and their one-hot labels. */
+  public void next(Batch batch) {
     if (position + batchSize > order.length) {
       shuffle();
     }
-    images.copyImages(order, position, batchSize, pixels);
+    images.copyImageBytes(order, position, batchSize, pixels);
     Arrays.fill(oneHot, 0f);
     for (int i = 0; i < batchSize; i++) {
       oneHot[i * 10 + images.label(order[position + i])] = 1f;
     }
-    FloatDataBuffer xs = x.asRawTensor().data().asFloats();
-    xs.write(pixels);
-    y.asRawTensor().data().asFloats().write(oneHot);
+    batch.images().asRawTensor().data().write(pixels);
+    batch.labels().asRawTensor().data().asFloats().write(oneHot);
     position += batchSize;
   }
 

@@ -11,7 +11,6 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
-import org.tensorflow.types.TFloat32;
 
 /**
  * One training update as the session runs it: the batch and every knob's training value fed
@@ -47,8 +46,8 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /** One update on the batch; nothing is fetched. */
-  public void update(TFloat32 x, TFloat32 y) {
-    run(x, y, false).close();
+  public void update(Batch batch) {
+    run(batch, false).close();
   }
 
   /**
@@ -56,8 +55,8 @@ public final class StepRunner implements AutoCloseable {
    * {@code withMetrics}, the batch's loss, accuracy and the learning rate the update used, in
    * that order; the caller closes it.
    */
-  public Result run(TFloat32 x, TFloat32 y, boolean withMetrics) {
-    var runner = updateRun(x, y, options);
+  public Result run(Batch batch, boolean withMetrics) {
+    var runner = updateRun(batch, options);
     alwaysFetched.forEach(runner::fetch);
     if (withMetrics) {
       runner.fetch(model.loss()).fetch(model.accuracy()).fetch(trainStep.learningRate());
@@ -65,7 +64,7 @@ public final class StepRunner implements AutoCloseable {
     Result result = runner.run();
     if (!model.afterUpdate().isEmpty()) {
       try {
-        afterUpdateRun(x, y, options).run().close();
+        afterUpdateRun(batch, options).run().close();
       } catch (RuntimeException e) {
         result.close(); // the caller never gets it
         throw e;
@@ -78,15 +77,15 @@ public final class StepRunner implements AutoCloseable {
    * One update traced by TensorFlow ({@code FULL_TRACE}): the step stats of each session run it
    * took (one, or two with an after-update pass).
    */
-  public List<RunMetadata> traced(TFloat32 x, TFloat32 y) {
+  public List<RunMetadata> traced(Batch batch) {
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE)
         .build();
     List<RunMetadata> runs = new ArrayList<>();
-    try (Result r = updateRun(x, y, trace).runAndFetchMetadata()) {
+    try (Result r = updateRun(batch, trace).runAndFetchMetadata()) {
       r.getMetadata().ifPresent(runs::add);
     }
     if (!model.afterUpdate().isEmpty()) {
-      try (Result r = afterUpdateRun(x, y, trace).runAndFetchMetadata()) {
+      try (Result r = afterUpdateRun(batch, trace).runAndFetchMetadata()) {
         r.getMetadata().ifPresent(runs::add);
       }
     }
@@ -94,19 +93,20 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /** The update's session run: the batch and knobs fed, the train op as target. */
-  private Session.Runner updateRun(TFloat32 x, TFloat32 y, RunOptions runOptions) {
-    return feed(x, y).addTarget(trainStep.train()).setOptions(runOptions);
+  private Session.Runner updateRun(Batch batch, RunOptions runOptions) {
+    return feed(batch).addTarget(trainStep.train()).setOptions(runOptions);
   }
 
   /** The second run on the same batch, for the after-update ops (two-pass moving averages). */
-  private Session.Runner afterUpdateRun(TFloat32 x, TFloat32 y, RunOptions runOptions) {
-    var after = feed(x, y).setOptions(runOptions);
+  private Session.Runner afterUpdateRun(Batch batch, RunOptions runOptions) {
+    var after = feed(batch).setOptions(runOptions);
     model.afterUpdate().forEach(after::addTarget);
     return after;
   }
 
-  private Session.Runner feed(TFloat32 x, TFloat32 y) {
-    var runner = session.runner().feed(model.images(), x).feed(model.labels(), y);
+  private Session.Runner feed(Batch batch) {
+    var runner = session.runner().feed(model.imageBytes(), batch.images())
+        .feed(model.labels(), batch.labels());
     List<Knob> knobs = model.knobs();
     for (int i = 0; i < knobs.size(); i++) {
       runner.feed(knobs.get(i).node(), knobValues.get(i));

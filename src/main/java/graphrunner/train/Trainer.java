@@ -118,8 +118,7 @@ public final class Trainer {
             return result(step, "interrupted");
           }
           long t0 = System.nanoTime();
-          TFloat32[] xy = batches.next();
-          update(steps, step, t0, xy[0], xy[1]);
+          update(steps, step, t0, batches.next());
           Phases.reached("step-" + (step + 1), stopRequested);
         }
         boolean evaluated = !config.evaluates() || evaluate(step);
@@ -135,10 +134,10 @@ public final class Trainer {
       return run.config().evaluates() && step % run.config().evalEvery() == 0;
     }
 
-    private void update(StepRunner steps, long step, long t0, TFloat32 x, TFloat32 y) {
+    private void update(StepRunner steps, long step, long t0, Batch batch) {
       boolean withMetrics = (step + 1) % run.config().metricsEvery() == 0
           || step + 1 == run.config().hyperparameters().steps();
-      try (Result r = steps.run(x, y, withMetrics)) {
+      try (Result r = steps.run(batch, withMetrics)) {
         long stepNanos = System.nanoTime() - t0;
         run.startup().reached("first step");
         progress.trained(stepNanos);

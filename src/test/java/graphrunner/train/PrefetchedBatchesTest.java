@@ -8,8 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
 
 class PrefetchedBatchesTest {
 
@@ -30,16 +28,20 @@ class PrefetchedBatchesTest {
     var plain = new ShuffledBatches(data, 10, 3, 0);
     try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, 3, 0), 10, 28, 28,
             threaded);
-        TFloat32 x = TFloat32.tensorOf(Shape.of(10, 28, 28, 1));
-        TFloat32 y = TFloat32.tensorOf(Shape.of(10, 10))) {
+        Batch expected = Batch.allocate(10, 28, 28)) {
       for (int batch = 0; batch < 12; batch++) {
-        plain.next(x, y);
-        TFloat32[] xy = prefetched.next();
-        float[] expected = new float[10 * 784];
-        float[] actual = new float[10 * 784];
-        x.asRawTensor().data().asFloats().read(expected);
-        xy[0].asRawTensor().data().asFloats().read(actual);
-        assertArrayEquals(expected, actual, "batch " + batch);
+        plain.next(expected);
+        Batch actual = prefetched.next();
+        byte[] expectedBytes = new byte[10 * 784];
+        byte[] actualBytes = new byte[10 * 784];
+        expected.images().asRawTensor().data().read(expectedBytes);
+        actual.images().asRawTensor().data().read(actualBytes);
+        assertArrayEquals(expectedBytes, actualBytes, "batch " + batch);
+        float[] expectedLabels = new float[100];
+        float[] actualLabels = new float[100];
+        expected.labels().asRawTensor().data().asFloats().read(expectedLabels);
+        actual.labels().asRawTensor().data().asFloats().read(actualLabels);
+        assertArrayEquals(expectedLabels, actualLabels, "batch " + batch);
       }
     }
   }
