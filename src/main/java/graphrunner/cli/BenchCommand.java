@@ -16,6 +16,7 @@ import graphrunner.train.RunConfig;
 import graphrunner.train.Tuning;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -63,6 +64,21 @@ final class BenchCommand implements Command {
     double[] values = loops.stream().mapToDouble(figure).sorted().toArray();
     int n = values.length;
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String percents(double[] values) {
+    var text = new StringBuilder();
+    for (double v : values) {
+      text.append(text.length() == 0 ? "" : " ").append(String.format("%+.1f", v));
+    }
+    return text.toString();
   }
 
   /** The share of the machine's peak that {@code examplesPerSecond} is. */
@@ -147,18 +163,22 @@ final class BenchCommand implements Command {
     out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, same threads); "
         + "a training step ≈ %.1f MFLOP (MatMul and Conv2D), %.3f ms at that rate",
         peak, stepFlops / 1e6, arithmeticMs));
-    // a bare loop to warm up (JIT, allocator), then runner and bare loops in turn: this
-    // machine's speed drifts by tens of percent within a minute, so one pair proves little
+    // a bare loop to warm up (JIT, allocator), then runner and bare loops in turn, the order
+    // swapped every round (runner-bare, bare-runner, ...): this machine's speed drifts by tens
+    // of percent within a minute, so only loops run side by side are compared
     int rounds = request.rounds();
     List<LoopFigures> loops = new ArrayList<>();
     loops.add(bench.bare().named("warm-up"));
     List<LoopFigures> runners = new ArrayList<>();
     List<LoopFigures> bares = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      runners.add(bench.runner().named("runner " + round));
-      bares.add(bench.bare().named("bare " + round));
-      loops.add(runners.get(round - 1));
-      loops.add(bares.get(round - 1));
+      boolean runnerFirst = round % 2 == 1;
+      LoopFigures first = runnerFirst ? bench.runner() : bench.bare();
+      LoopFigures second = runnerFirst ? bench.bare() : bench.runner();
+      runners.add((runnerFirst ? first : second).named("runner " + round));
+      bares.add((runnerFirst ? second : first).named("bare " + round));
+      loops.add(runnerFirst ? runners.get(round - 1) : bares.get(round - 1));
+      loops.add(runnerFirst ? bares.get(round - 1) : runners.get(round - 1));
     }
     out.println(String.format("%-9s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
         "examples/s", "p50 ms", "p99 ms", "peak", "overhead ms", "1st step s",
@@ -172,13 +192,19 @@ final class BenchCommand implements Command {
     }
     double runnerRate = median(runners, LoopFigures::examplesPerSecond);
     double bareRate = median(bares, LoopFigures::examplesPerSecond);
-    double runnerP50 = median(runners, LoopFigures::p50Millis);
-    double bareP50 = median(bares, LoopFigures::p50Millis);
+    double[] meanOverheads = new double[rounds];
+    double[] p50Overheads = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      meanOverheads[i] = 100 * (bares.get(i).examplesPerSecond()
+          / runners.get(i).examplesPerSecond() - 1);
+      p50Overheads[i] = 100 * (runners.get(i).p50Millis() / bares.get(i).p50Millis() - 1);
+    }
     out.println(String.format("medians of %d rounds: runner %.0f examples/s (%.1f %% of peak), "
-        + "bare %.0f (%.1f %%); runner overhead %+.1f %% (mean step time), %+.1f %% (p50)",
-        rounds, runnerRate, share(runnerRate, hp, arithmeticMs), bareRate,
-        share(bareRate, hp, arithmeticMs), 100 * (bareRate / runnerRate - 1),
-        100 * (runnerP50 / bareP50 - 1)));
+        + "bare %.0f (%.1f %%)", rounds, runnerRate, share(runnerRate, hp, arithmeticMs),
+        bareRate, share(bareRate, hp, arithmeticMs)));
+    out.println(String.format("runner overhead, median of the rounds' pairs: %+.1f %% (mean step "
+        + "time; rounds %s), %+.1f %% (p50; rounds %s)", median(meanOverheads),
+        percents(meanOverheads), median(p50Overheads), percents(p50Overheads)));
     out.println("peak = share of the machine's MatMul rate; overhead ms = step time beyond "
         + "that arithmetic");
     if (request.profile()) {
