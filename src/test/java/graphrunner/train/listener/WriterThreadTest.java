@@ -39,12 +39,19 @@ class WriterThreadTest {
   @Test
   void aFailureIsThrownToTheCallerAndLaterWorkIsSkipped() {
     var failure = new UnwritableOutput("disk full");
+    var bothHandedOver = new CountDownLatch(1);
     AtomicInteger after = new AtomicInteger();
     try (var writes = new WriterThread("test-writer")) {
       writes.submit(() -> {
+        try {
+          bothHandedOver.await(); // fails only once the next task waits behind it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         throw failure;
       });
       writes.submit(after::incrementAndGet);
+      bothHandedOver.countDown();
       assertSame(failure, assertThrows(UnwritableOutput.class, writes::drain));
       assertSame(failure, assertThrows(UnwritableOutput.class,
           () -> writes.submit(after::incrementAndGet)));
@@ -70,7 +77,11 @@ class WriterThreadTest {
         }
       });
       producer.start();
-      Thread.sleep(300); // the producer is now blocked on a full queue
+      long until = System.currentTimeMillis() + 10_000;
+      while (submitted.get() < WriterThread.MAX_PENDING && System.currentTimeMillis() < until) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(200); // time enough for one more hand-over, were there room for it
       assertEquals(WriterThread.MAX_PENDING, submitted.get());
       release.countDown();
       producer.join(10_000);
