@@ -61,9 +61,7 @@ final class BenchCommand implements Command {
   }
 
   private static double median(List<LoopFigures> loops, ToDoubleFunction<LoopFigures> figure) {
-    double[] values = loops.stream().mapToDouble(figure).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return median(loops.stream().mapToDouble(figure).toArray());
   }
 
   private static double median(double[] values) {

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
 public final class DatasetDownloader {
   private final Duration connectTimeout;
   private final Duration fileTimeout;
-  /** Made at the first download: building one starts threads and TLS, ≈0.2 s of every start-up. */
+  /** Made at the first download: building one starts threads and TLS (≈0.2 s of a start-up). */
   private HttpClient client;
 
   /**

@@ -303,9 +303,9 @@ public final class SlideGraph {
     var accuracy = a.withName("accuracy").math.mean(
         a.dtypes.cast(correct, TFloat32.class), a.constant(0));
 
-    return new Model(X, imageBytes, Y_, Ylogits, Y, classes, loss, accuracy, List.copyOf(trainables),
-        List.copyOf(knobs), List.copyOf(afterUpdate), List.copyOf(withUpdate), List.copyOf(layers),
-        globalStep());
+    return new Model(X, imageBytes, Y_, Ylogits, Y, classes, loss, accuracy,
+        List.copyOf(trainables), List.copyOf(knobs), List.copyOf(afterUpdate),
+        List.copyOf(withUpdate), List.copyOf(layers), globalStep());
   }
 
   private Operand<TFloat32> track(Operand<TFloat32> output) {

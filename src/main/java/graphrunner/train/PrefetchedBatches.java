@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prepares the next batch on a background thread while the session runs the current one (the
- * role of {@code prefetch} in tf.data): gathering 100 random images costs ≈15 µs, about 1 % of an
- * fc5 step. Two pairs of batch tensors alternate; one thread fills them in order, so the
+ * role of {@code prefetch} in tf.data): gathering 100 random images costs ≈15 µs, about 1 % of
+ * an fc5 step. Two pairs of batch tensors alternate; one thread fills them in order, so the
  * batch sequence is the same as without prefetching. Without a thread ({@code threaded} false,
  * for machines whose cores TensorFlow already keeps busy), one pair is filled when asked for.
  */
