@@ -12,12 +12,12 @@ import graphrunner.experiments.Hyperparameters;
 public record CatalogueArithmetic(String id, long steps, int batchSize, long evaluations,
     double trainingFlops, double evaluationFlops) {
 
-  public static CatalogueArithmetic of(String id, Experiment experiment, long steps,
-      int evalEvery, int testImages) {
+  public static CatalogueArithmetic of(Experiment experiment, long steps, int evalEvery,
+      int testImages) {
     Hyperparameters hp = experiment.defaults().withSteps(steps);
     ModelFlops flops = ModelFlops.of(experiment, hp);
     long evaluations = evaluations(steps, evalEvery);
-    return new CatalogueArithmetic(id, steps, hp.batchSize(), evaluations,
+    return new CatalogueArithmetic(experiment.id(), steps, hp.batchSize(), evaluations,
         steps * flops.trainingPerStep(hp.batchSize()),
         evaluations * testImages * flops.forwardPerExample());
   }

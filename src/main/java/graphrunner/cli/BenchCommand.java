@@ -173,10 +173,11 @@ final class BenchCommand implements Command {
       boolean runnerFirst = round % 2 == 1;
       LoopFigures first = runnerFirst ? bench.runner() : bench.bare();
       LoopFigures second = runnerFirst ? bench.bare() : bench.runner();
-      runners.add((runnerFirst ? first : second).named("runner " + round));
-      bares.add((runnerFirst ? second : first).named("bare " + round));
-      loops.add(runnerFirst ? runners.get(round - 1) : bares.get(round - 1));
-      loops.add(runnerFirst ? bares.get(round - 1) : runners.get(round - 1));
+      LoopFigures runner = (runnerFirst ? first : second).named("runner " + round);
+      LoopFigures bare = (runnerFirst ? second : first).named("bare " + round);
+      runners.add(runner);
+      bares.add(bare);
+      loops.addAll(runnerFirst ? List.of(runner, bare) : List.of(bare, runner));
     }
     out.println(String.format("%-9s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
         "examples/s", "p50 ms", "p99 ms", "peak", "overhead ms", "1st step s",
@@ -218,14 +219,13 @@ final class BenchCommand implements Command {
     int evalEvery = RunConfig.DEFAULT_EVAL_EVERY;
     List<CatalogueArithmetic> items = new ArrayList<>();
     for (Experiment e : Catalogue.experiments()) {
-      items.add(CatalogueArithmetic.of(e.id(), e, e.defaults().steps(), evalEvery,
-          testImages(e)));
+      items.add(CatalogueArithmetic.of(e, e.defaults().steps(), evalEvery, testImages(e)));
     }
     List<CatalogueArithmetic> cells = new ArrayList<>();
     for (double lrMax : DepthSweepNet.DECAY_STARTS) {
       for (long[] widths : DepthSweepNet.DEPTHS) {
         Experiment cell = DepthSweepNet.of(widths, lrMax);
-        cells.add(CatalogueArithmetic.of(cell.id(), cell, cell.defaults().steps(), evalEvery,
+        cells.add(CatalogueArithmetic.of(cell, cell.defaults().steps(), evalEvery,
             testImages(cell)));
       }
     }

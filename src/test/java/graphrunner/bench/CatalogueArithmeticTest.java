@@ -42,7 +42,7 @@ class CatalogueArithmeticTest {
   @Test
   void anItemsTimeAtPeakIsItsTrainingAndEvaluationArithmetic() {
     Experiment softmax = Catalogue.experiment("softmax");
-    var item = CatalogueArithmetic.of("softmax", softmax, 2_000, 100, 10_000);
+    var item = CatalogueArithmetic.of(softmax, 2_000, 100, 10_000);
     double forward = 2.0 * 784 * 10;
     assertEquals(2_000 * 3 * forward * 100, item.trainingFlops(), 1e-6);
     assertEquals(21 * 10_000 * forward, item.evaluationFlops(), 1e-6);
