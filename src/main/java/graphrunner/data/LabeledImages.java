@@ -17,11 +17,6 @@ public final class LabeledImages {
     }
   }
 
-  /** A pixel byte's value in [0, 1], indexed by the byte 0..255 (the graph's X_bytes lookup). */
-  public static float[] unitTable() {
-    return UNIT.clone();
-  }
-
   private final byte[] pixels;
   private final byte[] labels;
   private final int rows;

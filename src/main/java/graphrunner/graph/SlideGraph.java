@@ -1,6 +1,5 @@
 package graphrunner.graph;
 
-import graphrunner.data.LabeledImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -88,16 +87,18 @@ public final class SlideGraph {
    * {@code X}: a batch of images, float {@code [-1, 28, 28, 1]} in [0, 1]. Evaluation and serving
    * feed it; training feeds the images' bytes to {@code X_bytes} instead, and X is then
    * {@code X_bytes / 255}: a quarter of the data crosses into TensorFlow, and Java no longer
-   * converts 78,400 pixels a step (≈75 µs, 6 % of an fc5 step). The division is a lookup in the
-   * table Java's evaluation batches use, so both see the same floats to the bit (TensorFlow's
-   * own division by 255 differs in the last bit for some bytes).
+   * converts 78,400 pixels a step. The divisor is a {@code placeholderWithDefault}, never fed,
+   * because Grappler would rewrite a division by the constant 255 into a multiplication by 1/255,
+   * which differs from Java's {@code b / 255f} (what evaluation feeds) in the last bit for half the
+   * byte values. A lookup table kept the bits too, but cost 0.8 ms of an fc5 step (GatherV2).
    */
   public PlaceholderWithDefault<TFloat32> images() {
     Shape batch = Shape.of(-1, 28, 28, 1);
     imageBytes = root.withName("X_bytes").placeholder(TUint8.class, Placeholder.shape(batch));
     Ops unit = root.withSubScope("X_from_bytes");
-    var pixels = unit.gather(unit.constant(LabeledImages.unitTable()),
-        unit.dtypes.cast(imageBytes, TInt32.class), unit.constant(0));
+    var byteMax = unit.withName("byte_max").placeholderWithDefault(unit.constant(255f),
+        Shape.scalar());
+    var pixels = unit.math.div(unit.dtypes.cast(imageBytes, TFloat32.class), byteMax);
     return root.withName("X").placeholderWithDefault(pixels, batch);
   }
 

@@ -44,8 +44,9 @@ public final class TestSetEvaluator implements AutoCloseable {
   }
 
   /**
-   * Mean test loss, the exact share classified right, and every image's predicted class; gives up between batches once {@code stopRequested} says so (empty then): a
-   * whole evaluation of a large CNN takes seconds, longer than a user waits after Ctrl-C.
+   * Mean test loss, the exact share classified right, and every image's predicted class. Gives up
+   * between batches once {@code stopRequested} says so (empty then): a whole evaluation of a large
+   * CNN takes seconds, longer than a user waits after Ctrl-C.
    */
   public Optional<Evaluation> evaluate(Session session, Model model, long step,
       BooleanSupplier stopRequested) {
