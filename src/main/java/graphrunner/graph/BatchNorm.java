@@ -21,8 +21,9 @@ import org.tensorflow.types.TInt64;
  * The moving averages start at 0 and, with each update, move with
  * {@code decay = min(0.999, (1 + i) / (10 + i))} (TF's {@code ExponentialMovingAverage} with
  * {@code num_updates}, i the index of the update), not bias-corrected. {@link BatchNormUpdate}
- * says whether they move in a second run after the update (the slide) or within the update. The switch is arithmetic blending, whose gradients
- * are plain Mul/Add, so that nothing depends on a gradient for Select.
+ * says whether they move in a second run after the update (the slide) or within the update. The
+ * switch is arithmetic blending, whose gradients are plain Mul/Add, so that nothing depends on a
+ * gradient for Select.
  *
  * @param output {@code Ybn}
  * @param updateMovingAverages the op that moves the averages: run after each training update

@@ -1,6 +1,7 @@
 package graphrunner.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,41 @@ class BatchNormTest {
       s.initialize();
       assertArrayEquals(new float[] {norm(1, 2, 1), norm(8, 10, 4), norm(3, 2, 1), norm(12, 10, 4)},
           run(s, layer, true), 1e-5f);
+    }
+  }
+
+  /**
+   * Training backpropagates through the batch moments: for a loss sum(Ybn · G), each channel's
+   * input gradient is inv · (G − mean(G) − x̂ · mean(G · x̂)), x̂ the normalised input.
+   */
+  @Test
+  void trainingGradientsFlowThroughTheBatchMoments() {
+    float[][] upstream = {{1, 2}, {3, -1}};
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var layer = new OneLayer(tf);
+      var loss = tf.reduceSum(tf.math.mul(layer.ybn, tf.constant(upstream)),
+          tf.constant(new int[] {0, 1}));
+      var dx = g.addGradients(loss.asOutput(), new org.tensorflow.Output<?>[] {layer.x.asOutput()});
+      s.initialize();
+      try (TFloat32 batch = TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(BATCH));
+          TBool training = TBool.scalarOf(true);
+          Result r = s.runner().feed(layer.x, batch).feed(layer.isTraining, training)
+              .fetch(dx[0]).run()) {
+        TFloat32 got = (TFloat32) r.get(0);
+        for (int c = 0; c < 2; c++) {
+          double mean = (BATCH[0][c] + BATCH[1][c]) / 2;
+          double variance = (Math.pow(BATCH[0][c] - mean, 2) + Math.pow(BATCH[1][c] - mean, 2)) / 2;
+          double inv = 1 / Math.sqrt(variance + 1e-5);
+          double[] xhat = {(BATCH[0][c] - mean) * inv, (BATCH[1][c] - mean) * inv};
+          double meanG = (upstream[0][c] + upstream[1][c]) / 2;
+          double meanGx = (upstream[0][c] * xhat[0] + upstream[1][c] * xhat[1]) / 2;
+          for (int n = 0; n < 2; n++) {
+            double expected = inv * (upstream[n][c] - meanG - xhat[n] * meanGx);
+            assertEquals(expected, got.getFloat(n, c), 1e-4, "example " + n + ", channel " + c);
+          }
+        }
+      }
     }
   }
 
