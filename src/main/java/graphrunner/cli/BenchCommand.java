@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -50,8 +51,9 @@ final class BenchCommand implements Command {
   @Override
   public Options options() {
     return TrainingFlags.addTo(new Options())
-        .addOption(TrainingFlags.valued("rounds", "N", "runner and bare loops in turn, N times "
-            + "each after a warm-up loop (" + DEFAULT_ROUNDS + "); medians are reported"))
+        .addOption(TrainingFlags.valued("rounds", "N", "runner, bare and batch-making loops in "
+            + "turn, N times each after a warm-up loop (" + DEFAULT_ROUNDS + "); medians are "
+            + "reported"))
         .addOption(Option.builder().longOpt("profile")
         .desc("also trace " + PROFILED_STEPS + " steps with TensorFlow's step stats: the top "
             + "op types and the time outside the ops").build())
@@ -77,6 +79,24 @@ final class BenchCommand implements Command {
       text.append(text.length() == 0 ? "" : " ").append(String.format("%+.1f", v));
     }
     return text.toString();
+  }
+
+  /**
+   * How much slower {@code loops} ran than {@code bares}: the median over the rounds of each
+   * round's own pair, by mean step time and by p50, every round's figure beside it.
+   */
+  private static void printOverhead(Console out, String what, List<LoopFigures> loops,
+      List<LoopFigures> bares) {
+    int rounds = loops.size();
+    double[] mean = new double[rounds];
+    double[] p50 = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      mean[i] = 100 * (bares.get(i).examplesPerSecond() / loops.get(i).examplesPerSecond() - 1);
+      p50[i] = 100 * (loops.get(i).p50Millis() / bares.get(i).p50Millis() - 1);
+    }
+    out.println(String.format("%s, median of the rounds' pairs: %+.1f %% (mean step time; rounds "
+        + "%s), %+.1f %% (p50; rounds %s)", what, median(mean), percents(mean), median(p50),
+        percents(p50)));
   }
 
   /** The share of the machine's peak that {@code examplesPerSecond} is. */
@@ -161,24 +181,28 @@ final class BenchCommand implements Command {
     out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, same threads); "
         + "a training step ≈ %.1f MFLOP (MatMul and Conv2D), %.3f ms at that rate",
         peak, stepFlops / 1e6, arithmeticMs));
-    // a bare loop to warm up (JIT, allocator), then runner and bare loops in turn, the order
-    // swapped every round (runner-bare, bare-runner, ...): this machine's speed drifts by tens
-    // of percent within a minute, so only loops run side by side are compared
+    // a bare loop to warm up (JIT, allocator), then in every round the runner, the bare loop and
+    // the bare loop making its batches, their order rotated round to round: this machine's speed
+    // drifts by tens of percent within a minute, so only loops run side by side are compared
     int rounds = request.rounds();
     List<LoopFigures> loops = new ArrayList<>();
     loops.add(bench.bare().named("warm-up"));
-    List<LoopFigures> runners = new ArrayList<>();
-    List<LoopFigures> bares = new ArrayList<>();
+    List<Supplier<LoopFigures>> kinds = List.of(bench::runner, bench::bare,
+        bench::bareMakingBatches);
+    List<List<LoopFigures>> byKind = List.of(new ArrayList<>(), new ArrayList<>(),
+        new ArrayList<>());
     for (int round = 1; round <= rounds; round++) {
-      boolean runnerFirst = round % 2 == 1;
-      LoopFigures first = runnerFirst ? bench.runner() : bench.bare();
-      LoopFigures second = runnerFirst ? bench.bare() : bench.runner();
-      LoopFigures runner = (runnerFirst ? first : second).named("runner " + round);
-      LoopFigures bare = (runnerFirst ? second : first).named("bare " + round);
-      runners.add(runner);
-      bares.add(bare);
-      loops.addAll(runnerFirst ? List.of(runner, bare) : List.of(bare, runner));
+      for (int k = 0; k < kinds.size(); k++) {
+        int kind = (k + round - 1) % kinds.size();
+        LoopFigures loop = kinds.get(kind).get();
+        loop = loop.named(loop.name() + " " + round);
+        byKind.get(kind).add(loop);
+        loops.add(loop);
+      }
     }
+    List<LoopFigures> runners = byKind.get(0);
+    List<LoopFigures> bares = byKind.get(1);
+    List<LoopFigures> batchMakers = byKind.get(2);
     out.println(String.format("%-9s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
         "examples/s", "p50 ms", "p99 ms", "peak", "overhead ms", "1st step s",
         "RSS MB / Java heap committed, after step 1 and at the end"));
@@ -191,19 +215,13 @@ final class BenchCommand implements Command {
     }
     double runnerRate = median(runners, LoopFigures::examplesPerSecond);
     double bareRate = median(bares, LoopFigures::examplesPerSecond);
-    double[] meanOverheads = new double[rounds];
-    double[] p50Overheads = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      meanOverheads[i] = 100 * (bares.get(i).examplesPerSecond()
-          / runners.get(i).examplesPerSecond() - 1);
-      p50Overheads[i] = 100 * (runners.get(i).p50Millis() / bares.get(i).p50Millis() - 1);
-    }
+    double batchesRate = median(batchMakers, LoopFigures::examplesPerSecond);
     out.println(String.format("medians of %d rounds: runner %.0f examples/s (%.1f %% of peak), "
-        + "bare %.0f (%.1f %%)", rounds, runnerRate, share(runnerRate, hp, arithmeticMs),
-        bareRate, share(bareRate, hp, arithmeticMs)));
-    out.println(String.format("runner overhead, median of the rounds' pairs: %+.1f %% (mean step "
-        + "time; rounds %s), %+.1f %% (p50; rounds %s)", median(meanOverheads),
-        percents(meanOverheads), median(p50Overheads), percents(p50Overheads)));
+        + "bare %.0f (%.1f %%), bare making batches %.0f (%.1f %%)", rounds, runnerRate,
+        share(runnerRate, hp, arithmeticMs), bareRate, share(bareRate, hp, arithmeticMs),
+        batchesRate, share(batchesRate, hp, arithmeticMs)));
+    printOverhead(out, "runner overhead", runners, bares);
+    printOverhead(out, "of which making batches", batchMakers, bares);
     out.println("peak = share of the machine's MatMul rate; overhead ms = step time beyond "
         + "that arithmetic");
     if (request.profile()) {
