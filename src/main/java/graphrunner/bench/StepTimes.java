@@ -5,16 +5,19 @@ import java.util.Arrays;
 /**
  * Per-step durations of one benchmark loop, and resident memory (with the committed Java heap)
  * after the first step and at each quarter of the loop: a leak shows as growth that does not
- * level off and that the heap does not explain.
+ * level off and that the heap does not explain. The time figures leave out the loop's first
+ * {@code settling} steps when it has more.
  */
 final class StepTimes {
   private final long[] nanos;
+  private final int settling;
   private final double[] rssMb = new double[5];
   private final double[] heapMb = new double[5];
   private int count;
 
-  StepTimes(int capacity) {
+  StepTimes(int capacity, int settling) {
     nanos = new long[capacity];
+    this.settling = settling;
   }
 
   void add(long stepNanos) {
@@ -48,13 +51,14 @@ final class StepTimes {
     return rssMb.clone();
   }
 
+  /** The steps the time figures count. */
   int count() {
-    return count;
+    return count - firstTimed();
   }
 
   double totalSeconds() {
     long sum = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = firstTimed(); i < count; i++) {
       sum += nanos[i];
     }
     return sum / 1e9;
@@ -62,9 +66,13 @@ final class StepTimes {
 
   /** The q-quantile in milliseconds, nearest rank. */
   double quantileMillis(double q) {
-    long[] sorted = Arrays.copyOf(nanos, count);
+    long[] sorted = Arrays.copyOfRange(nanos, firstTimed(), count);
     Arrays.sort(sorted);
-    int rank = (int) Math.ceil(q * count) - 1;
-    return sorted[Math.max(0, Math.min(count - 1, rank))] / 1e6;
+    int rank = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6;
+  }
+
+  private int firstTimed() {
+    return count > settling ? settling : 0;
   }
 }
