@@ -89,8 +89,8 @@ public final class SlideGraph {
    * {@code X_bytes / 255}: a quarter of the data crosses into TensorFlow, and Java no longer
    * converts 78,400 pixels a step. The divisor is a {@code placeholderWithDefault}, never fed,
    * because Grappler would rewrite a division by the constant 255 into a multiplication by 1/255,
-   * which differs from Java's {@code b / 255f} (what evaluation feeds) in the last bit for half the
-   * byte values. A lookup table kept the bits too, but cost 0.8 ms of an fc5 step (GatherV2).
+   * which differs from Java's {@code b / 255f} (what evaluation feeds) in the last bit for 126 of
+   * the 256 byte values. A lookup table kept the bits too, but cost 0.8 ms of an fc5 step.
    */
   public PlaceholderWithDefault<TFloat32> images() {
     Shape batch = Shape.of(-1, 28, 28, 1);
