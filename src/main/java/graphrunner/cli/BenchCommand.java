@@ -25,7 +25,11 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** {@code bench [ID]}: the runner's training loop against a bare loop on the same graph. */
+/**
+ * {@code bench [ID]}: the runner's training loop against a bare loop on the same graph, and the
+ * bare loop making its batches as the runner does; or {@code bench --catalogue}, the arithmetic
+ * of the whole catalogue.
+ */
 final class BenchCommand implements Command {
   private static final String DEFAULT_EXPERIMENT = "fc5-relu-decay";
   private static final long DEFAULT_STEPS = 5_000;
