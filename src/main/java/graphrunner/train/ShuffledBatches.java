@@ -11,7 +11,7 @@ import java.util.Random;
  * <p>The order is a function of (seed, step) alone: a run resumed at step s draws exactly the
  * batches an uninterrupted run draws from step s on, because the epochs' shuffles are replayed
  * up to s. Images stay bytes, in Java and in the batch: the graph converts them to [0, 1] floats
- * (copying 100 images' bytes takes ≈15 µs; converting them to floats here took ≈75).
+ * (copying 100 images' bytes takes 15–30 µs; converting them to floats here took ≈75).
  */
 public final class ShuffledBatches {
   private final LabeledImages images;
