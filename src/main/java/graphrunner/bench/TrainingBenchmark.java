@@ -58,20 +58,22 @@ public final class TrainingBenchmark {
 
   public LoopFigures bare() {
     return timedBareLoop("bare",
-        (updates, batches, source, i) -> updates.update(batches.get(i % batches.size())));
+        (updates, batches, i) -> updates.update(batches.get(i % batches.size())));
   }
 
   /** The bare loop, making each step's batch from the shuffled training set, timed with it. */
   public LoopFigures bareMakingBatches() {
-    return timedBareLoop("batches", (updates, batches, source, i) -> {
+    Hyperparameters hp = config.hyperparameters();
+    var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
+    return timedBareLoop("batches", (updates, batches, i) -> {
       source.next(batches.get(0));
       updates.update(batches.get(0));
     });
   }
 
-  /** Step {@code i} of a bare loop, given the pre-made batches and the shuffled training set. */
+  /** Step {@code i} of a bare loop, given the pre-made batches. */
   private interface BareStep {
-    void run(StepRunner updates, List<Batch> batches, ShuffledBatches source, int i);
+    void run(StepRunner updates, List<Batch> batches, int i);
   }
 
   private LoopFigures timedBareLoop(String name, BareStep step) {
@@ -81,10 +83,9 @@ public final class TrainingBenchmark {
     var times = new StepTimes(steps, SETTLING_STEPS);
     double[] firstStep = new double[1];
     onGraph((graph, updates, batches) -> {
-      var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
       for (int i = 0; i < steps; i++) {
         long t0 = System.nanoTime();
-        step.run(updates, batches, source, i);
+        step.run(updates, batches, i);
         times.add(System.nanoTime() - t0);
         if (i == 0) {
           firstStep[0] = (System.nanoTime() - start) / 1e9;
