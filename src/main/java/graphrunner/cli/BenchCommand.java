@@ -137,14 +137,14 @@ final class BenchCommand implements Command {
               + "--" + flag + " does not apply");
         });
         Experiment any = Catalogue.experiment(DEFAULT_EXPERIMENT);
-        return new Request(any, TrainingFlags.runConfig(line, any.defaults()), 0, false,
+        return new Request(any, TrainingFlags.runConfigOnEveryCore(line, any.defaults()), 0, false,
             Optional.empty(), true);
       }
       String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT
           : Flags.single(line, "experiment id");
       Experiment experiment = Catalogue.experiment(id);
       Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
-      return new Request(experiment, TrainingFlags.runConfig(line, hp),
+      return new Request(experiment, TrainingFlags.runConfig(line, experiment, hp),
           Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS), line.hasOption("profile"),
           Optional.ofNullable(Flags.path(line, "data-dir", null)), false);
     }

@@ -35,7 +35,7 @@ final class ClusterTrain {
     out.note(experiment.id() + ": task " + cluster.task() + " of cluster " + cluster.cluster().jobs()
         + (cluster.isChief() ? " (chief)" : ""));
     if (cluster.task().isParameterServer()) {
-      task.serve(TrainingFlags.runConfig(line, experiment.defaults()).threads());
+      task.serve(TrainingFlags.runConfig(line, experiment, experiment.defaults()).threads());
       return;
     }
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
@@ -46,7 +46,7 @@ final class ClusterTrain {
       throw new UserError(ExitCode.USAGE, "cluster training needs --seed N, the same on every "
           + "task (it decides the initial weights and how the training set is sharded)");
     }
-    RunConfig config = TrainingFlags.runConfig(line, hp);
+    RunConfig config = TrainingFlags.runConfig(line, experiment, hp);
     Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));

@@ -60,7 +60,8 @@ final class ReproduceCommand implements Command {
     options.addOption(TrainingFlags.valued("export-dir", "DIR", "where SavedModels go (models)"));
     options.addOption(TrainingFlags.valued("data-root", "DIR", "a folder holding fashion-mnist/ "
         + "and mnist/ (default: $GRAPH_RUNNER_DATA, /usr/share/datasets, the cache)"));
-    options.addOption(TrainingFlags.valued("threads", "N", "TensorFlow threads (the cores)"));
+    options.addOption(TrainingFlags.valued("threads", "N", "threads one TensorFlow op may use, "
+        + "the same for every item (the cores)"));
     return options;
   }
 

@@ -44,10 +44,12 @@ final class SuiteRun {
     this.exportDir = Flags.path(line, "export-dir", "models");
     this.seed = Flags.anyLong(line, "seed", ReproduceCommand.DEFAULT_SEED);
     this.dataRoot = Optional.ofNullable(Flags.path(line, "data-root", null));
-    if (line.hasOption("threads")) {
-      Flags.positiveInt(line, "threads", 1); // checked here, before the first item trains
-      passThrough.addAll(List.of("--threads", line.getOptionValue("threads")));
-    }
+    // Every item trains in this process, whose thread pools TensorFlow sizes once, at the first
+    // session: so each item is told the same threads, rather than each its own default.
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = Flags.positiveInt(line, "threads", cores); // checked before the first item
+    passThrough.addAll(List.of("--threads", Integer.toString(threads),
+        "--inter-op-threads", Integer.toString(cores)));
     WritableFolder.problem(logdir).ifPresent(problem -> {
       throw new UserError(ExitCode.IO, "cannot write the suite's runs under --logdir " + logdir
           + ": " + problem);

@@ -44,7 +44,10 @@ final class SweepCommand implements Command {
     options.addOption(TrainingFlags.valued("steps", "N", "training updates per cell (10,000)"));
     options.addOption(TrainingFlags.valued("seed", "N", "seed of every cell (default: random)"));
     options.addOption(TrainingFlags.valued("eval-every", "N", "evaluate every N steps (100)"));
-    options.addOption(TrainingFlags.valued("threads", "N", "TensorFlow threads (the cores)"));
+    options.addOption(TrainingFlags.valued("threads", "N", "threads one TensorFlow op may use "
+        + "(default 1: the sweep's nets are fully connected)"));
+    options.addOption(TrainingFlags.valued("inter-op-threads", "N",
+        "TensorFlow ops run side by side (default 1)"));
     options.addOption(TrainingFlags.valued("data-dir", "DIR", "folder of Fashion-MNIST's IDX files"));
     options.addOption(TrainingFlags.valued("logdir", "DIR", "where runs are written (runs)"));
     return options;
@@ -58,7 +61,7 @@ final class SweepCommand implements Command {
         throw new UserError(ExitCode.USAGE, "sweep takes no arguments, got "
             + String.join(" ", line.getArgList()));
       }
-      RunConfig config = TrainingFlags.runConfig(line, TEMPLATE.defaults()
+      RunConfig config = TrainingFlags.runConfig(line, TEMPLATE, TEMPLATE.defaults()
           .withSteps(Flags.positiveLong(line, "steps", TEMPLATE.defaults().steps())));
       Path logdir = Flags.path(line, "logdir", "runs");
       WritableFolder.problem(logdir).ifPresent(problem -> {

@@ -111,7 +111,7 @@ final class TrainCommand implements Command {
     static Validated from(CommandLine line) {
       Experiment experiment = Catalogue.experiment(Flags.single(line, "experiment id"));
       TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
-      return new Validated(experiment, TrainingFlags.runConfig(line, experiment.defaults()),
+      return new Validated(experiment, TrainingFlags.runConfig(line, experiment, experiment.defaults()),
           TrainCommand.checkpointPolicy(line),
           Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY));
     }
@@ -145,7 +145,7 @@ final class TrainCommand implements Command {
     DataSplits data = DataLocator.fromEnvironment().load(Dataset.byId(experiment.datasetId()),
         Optional.ofNullable(Flags.path(line, "data-dir", null)));
     Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, data.train().count());
-    RunConfig config = TrainingFlags.runConfig(line, hp);
+    RunConfig config = TrainingFlags.runConfig(line, experiment, hp);
     if (stop.requested()) {
       throw new UserError(stop.exitCode(), "interrupted before training started");
     }

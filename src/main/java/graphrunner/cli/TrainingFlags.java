@@ -8,6 +8,7 @@ import graphrunner.train.RunConfig;
 import graphrunner.train.Tuning;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -35,14 +36,14 @@ final class TrainingFlags {
     options.addOption(Option.builder().longOpt("allow-cpu-fallback")
         .desc("with --device gpu: run on the CPU when no GPU is visible, saying so").build());
     int cores = Runtime.getRuntime().availableProcessors();
-    options.addOption(valued("threads", "N",
-        "threads one TensorFlow op may use (default: the cores, " + cores + ")"));
-    options.addOption(valued("inter-op-threads", "N",
-        "TensorFlow ops run side by side (default: the cores, " + cores + ")"));
+    String threads = "(default: 1 for a fully connected net at batches up to "
+        + Tuning.ONE_THREAD_MAX_BATCH + ", else the cores, " + cores + ")";
+    options.addOption(valued("threads", "N", "threads one TensorFlow op may use " + threads));
+    options.addOption(valued("inter-op-threads", "N", "TensorFlow ops run side by side "
+        + threads));
     options.addOption(valued("xla", "on|off", "compile the graph with XLA's JIT (off)"));
     options.addOption(valued("prefetch", "on|off", "prepare the next batch on a thread of its "
-        + "own (default: on with more than 2 cores, here " + (Tuning.defaults().prefetch()
-        ? "on" : "off") + ")"));
+        + "own (default: on with more than 2 cores, here " + (cores > 2 ? "on" : "off") + ")"));
     options.addOption(valued("data-dir", "DIR",
         "folder holding the data set's four IDX files (else $GRAPH_RUNNER_DATA, cache, download)"));
     return options;
@@ -93,7 +94,19 @@ final class TrainingFlags {
     return Flags.choice(line, "init", fallback, List.copyOf(experiment.initChoices().keySet()));
   }
 
-  static RunConfig runConfig(CommandLine line, Hyperparameters hp) {
+  /** The run's settings; threads and prefetch default to what suits the experiment's steps. */
+  static RunConfig runConfig(CommandLine line, Experiment experiment, Hyperparameters hp) {
+    return runConfig(line, hp, device -> device == Device.CPU
+        ? Tuning.defaultsFor(experiment.convolutional(), hp.batchSize()) : Tuning.everyCore());
+  }
+
+  /** As above, with every core unless the flags say otherwise. */
+  static RunConfig runConfigOnEveryCore(CommandLine line, Hyperparameters hp) {
+    return runConfig(line, hp, device -> Tuning.everyCore());
+  }
+
+  private static RunConfig runConfig(CommandLine line, Hyperparameters hp,
+      Function<Device, Tuning> defaults) {
     long seed = line.hasOption("seed") ? Flags.anyLong(line, "seed", 0)
         : ThreadLocalRandom.current().nextLong(1, 1L << 31);
     Device device = Device.valueOf(
@@ -101,11 +114,10 @@ final class TrainingFlags {
     return RunConfig.of(hp, seed)
         .withEvalEvery(Flags.positiveInt(line, "eval-every", RunConfig.DEFAULT_EVAL_EVERY))
         .withDevice(device, line.hasOption("allow-cpu-fallback"))
-        .withTuning(tuning(line));
+        .withTuning(tuning(line, defaults.apply(device)));
   }
 
-  private static Tuning tuning(CommandLine line) {
-    Tuning defaults = Tuning.defaults();
+  private static Tuning tuning(CommandLine line, Tuning defaults) {
     return defaults
         .withIntraOpThreads(Flags.positiveInt(line, "threads", defaults.intraOpThreads()))
         .withInterOpThreads(Flags.positiveInt(line, "inter-op-threads", defaults.interOpThreads()))

@@ -39,6 +39,7 @@ public final class Cnn {
           .optimizer(Optimizer.adam())
           .build())
       .choices(ConvolutionalChoices.DECK_003)
+      .convolutional(true)
       .graph(Cnn::graph);
 
   private Cnn() {}

@@ -55,6 +55,7 @@ public final class CnnBatchnorm {
           "is_training defaults to false: evaluation and serving use the moving averages",
           "dropout on the FC layer only (conv dropout off, as in the script's run)",
           "the output layer keeps an ordinary bias B5, constant 0.1"))
+      .convolutional(true)
       .graph(CnnBatchnorm::graph);
 
   private CnnBatchnorm() {}

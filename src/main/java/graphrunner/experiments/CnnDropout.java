@@ -42,6 +42,7 @@ public final class CnnDropout {
       .choices(Stream.concat(ConvolutionalChoices.DECK_003.stream(),
           Stream.of("dropout on the FC layer only (inverted, kept units scaled by 1/pkeep)"))
           .toList())
+      .convolutional(true)
       .graph(CnnDropout::graph);
 
   private CnnDropout() {}

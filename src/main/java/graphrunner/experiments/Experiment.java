@@ -29,12 +29,14 @@ import org.tensorflow.op.Ops;
  * @param reportsClassification true when {@code train} prints the classification report
  * @param batchNormalised true when the graph has batch-norm layers, whose update
  *     {@code --batch-norm} chooses
+ * @param convolutional true when the graph has convolutions, which use every core; a fully
+ *     connected net's small steps run faster on one thread (see {@code Tuning})
  * @param graph builds the model, as on the slide
  */
 public record Experiment(String id, String deck, String slideAccuracy, String title,
     Hyperparameters defaults, List<String> choices, String datasetId,
     Map<String, Init> initChoices, boolean reportsClassification, boolean batchNormalised,
-    ModelGraph graph)
+    boolean convolutional, ModelGraph graph)
     implements CatalogueEntry {
 
   public Experiment {
@@ -94,6 +96,7 @@ public record Experiment(String id, String deck, String slideAccuracy, String ti
     private Map<String, Init> initChoices = Map.of();
     private boolean reportsClassification;
     private boolean batchNormalised;
+    private boolean convolutional;
 
     private Builder(String id) {
       this.id = id;
@@ -146,9 +149,15 @@ public record Experiment(String id, String deck, String slideAccuracy, String ti
       return this;
     }
 
+    /** For graphs with convolutions. */
+    public Builder convolutional(boolean value) {
+      convolutional = value;
+      return this;
+    }
+
     public Experiment graph(ModelGraph graph) {
       return new Experiment(id, deck, slideAccuracy, title, defaults, choices, datasetId,
-          initChoices, reportsClassification, batchNormalised, graph);
+          initChoices, reportsClassification, batchNormalised, convolutional, graph);
     }
   }
 }

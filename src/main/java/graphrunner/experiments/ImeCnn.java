@@ -48,6 +48,7 @@ public final class ImeCnn {
           "two dropout knobs: pkeep_conv 0.75 (Dropout 0.25, fixed) and pkeep 0.5 (Dropout 0.5, "
               + "--pkeep); both default to 1 at test and serving",
           "loss: mean cross-entropy (not x100), as Keras computes it"))
+      .convolutional(true)
       .graph(ImeCnn::graph);
 
   private ImeCnn() {}

@@ -49,6 +49,7 @@ public final class KerasCnn {
               + "(Keras evaluates once, after training: compare the final accuracy)",
           "after training: test loss/accuracy, confusion matrix, per-class precision/recall/F1, "
               + "micro F1 and the prediction for training sample #5 (0-based index 5)"))
+      .convolutional(true)
       .graph(KerasCnn::graph);
 
   private KerasCnn() {}

@@ -52,6 +52,7 @@ public final class MnistCnn {
           "SGD lr 0.01 momentum 0.9, batch 100, 5 epochs = 3,000 updates; biases 0",
           "--init normal = normal(0, 0.05) (default), xavier = Glorot uniform, msra = He normal",
           "loss: mean cross-entropy (not x100); no dropout"))
+      .convolutional(true)
       .graph(MnistCnn::graph);
 
   private MnistCnn() {}

@@ -25,7 +25,7 @@ public record RunConfig(Hyperparameters hyperparameters, long seed, int evalEver
 
   public static RunConfig of(Hyperparameters hyperparameters, long seed) {
     return new RunConfig(hyperparameters, seed, DEFAULT_EVAL_EVERY, DEFAULT_METRICS_EVERY,
-        DEFAULT_EVAL_BATCH, Device.CPU, false, Tuning.defaults());
+        DEFAULT_EVAL_BATCH, Device.CPU, false, Tuning.everyCore());
   }
 
   /** False only for the benchmark, which times training alone. */

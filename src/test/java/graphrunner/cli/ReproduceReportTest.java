@@ -128,6 +128,20 @@ class ReproduceReportTest {
         .size());
   }
 
+  /** One process trains every item, so a fully connected one keeps the suite's threads too. */
+  @Test
+  void everyItemTrainsOnTheSameThreadsEvenAFullyConnectedOne() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    for (String id : List.of("softmax", "keras-cnn")) {
+      try (Stream<Path> runs = Files.list(tmp.resolve("runs").resolve(id))) {
+        Path summary = runs.findFirst().orElseThrow().resolve("summary.json");
+        var json = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(cores, json.get("threads").asInt(), id);
+        assertEquals(cores, json.get("inter_op_threads").asInt(), id);
+      }
+    }
+  }
+
   @Test
   void secondReproduceReusesTheFinishedRunsAndOnlyRebuildsTheReport() throws Exception {
     CliRun second = reproduce(tmp, "softmax", "keras-cnn");

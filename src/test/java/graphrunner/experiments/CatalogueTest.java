@@ -67,6 +67,19 @@ class CatalogueTest {
     }
   }
 
+  /** Their default threads hang on it (Tuning), so the declaration must say what the graph is. */
+  @Test
+  void anExperimentIsDeclaredConvolutionalExactlyWhenItsGraphHasConvolutions() {
+    var experiments = new java.util.ArrayList<>(Catalogue.experiments());
+    experiments.add(graphrunner.sweep.DepthSweepNet.of(
+        graphrunner.sweep.DepthSweepNet.DEPTHS.get(2), 0.003));
+    for (Experiment e : experiments) {
+      boolean convolutions = nodes(e).stream().anyMatch(node -> node.split(" ")[1].equals("Conv2D"));
+      assertEquals(convolutions, e.convolutional(), e.id());
+    }
+    assertTrue(Catalogue.experiment("cnn").convolutional(), "the control: cnn has convolutions");
+  }
+
   @Test
   void listingEveryEntryNeedsNoGraph() {
     assertEquals(Catalogue.ids(), Catalogue.entries().stream().map(CatalogueEntry::id).toList());
