@@ -137,8 +137,8 @@ final class BenchCommand implements Command {
               + "--" + flag + " does not apply");
         });
         Experiment any = Catalogue.experiment(DEFAULT_EXPERIMENT);
-        return new Request(any, TrainingFlags.runConfigOnEveryCore(line, any.defaults()), 0, false,
-            Optional.empty(), true);
+        return new Request(any, TrainingFlags.runConfigOnEveryCore(line, any.defaults()), 0,
+            false, Optional.empty(), true);
       }
       String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT
           : Flags.single(line, "experiment id");

@@ -111,7 +111,8 @@ final class TrainCommand implements Command {
     static Validated from(CommandLine line) {
       Experiment experiment = Catalogue.experiment(Flags.single(line, "experiment id"));
       TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
-      return new Validated(experiment, TrainingFlags.runConfig(line, experiment, experiment.defaults()),
+      return new Validated(experiment,
+          TrainingFlags.runConfig(line, experiment, experiment.defaults()),
           TrainCommand.checkpointPolicy(line),
           Flags.positiveInt(line, "histogram-every", HISTOGRAM_EVERY));
     }

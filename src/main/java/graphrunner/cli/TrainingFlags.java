@@ -94,7 +94,7 @@ final class TrainingFlags {
     return Flags.choice(line, "init", fallback, List.copyOf(experiment.initChoices().keySet()));
   }
 
-  /** The run's settings; threads and prefetch default to what suits the experiment's steps. */
+  /** The run's settings; on the CPU, the threads default to what suits the experiment's steps. */
   static RunConfig runConfig(CommandLine line, Experiment experiment, Hyperparameters hp) {
     return runConfig(line, hp, device -> device == Device.CPU
         ? Tuning.defaultsFor(experiment.convolutional(), hp.batchSize()) : Tuning.everyCore());

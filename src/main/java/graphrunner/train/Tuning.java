@@ -15,15 +15,16 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
   public static final int ONE_THREAD_MAX_BATCH = 100;
 
   /**
-   * What measured best on 2 cores ({@code bench}, medians of rounds): for convolutional nets,
-   * and fully connected ones at larger batches, every core for one op and as many ops side by
-   * side (one inter-op thread was slower on fc5 in 2026-11-25's measurements), no XLA (cnn ran
-   * at half speed with it). A fully connected net at the slides' batch of 100 runs on one
-   * thread: its ops (≈30 MFLOP) gain less from a second core than handing them over costs
-   * (fc5-relu-decay 71,000 against 57,000 examples/s; at batch 300 two threads won). A prefetch
-   * thread only with more than 2 cores: on 2 it cut the runner's overhead on fc5 from about +20 %
-   * to +10 %, but cost the convolutional nets, which are most of the catalogue's time, 5 to 9 %
-   * (a third busy thread beside TensorFlow's two); beside one thread it was not shown to help.
+   * What measured best on 2 cores ({@code bench}, medians of rounds). Convolutional nets, and
+   * fully connected ones at larger batches: every core for one op and as many ops side by side
+   * (one inter-op thread was slower on fc5 in 2026-11-25's measurements), no XLA (cnn ran at half
+   * speed with it). A fully connected net at the slides' batch of 100 runs on one thread: its
+   * ops (≈30 MFLOP) gain less from a second core than handing them over costs (fc5-relu-decay
+   * 66,145 against 51,431 examples/s, medians of 5; at batch 300 two threads won, 101,072
+   * against 84,820). A prefetch thread only with more than 2 cores: on 2 it cut the runner's
+   * overhead on fc5 from about +20 % to +10 %, but cost the convolutional nets, which are most of
+   * the catalogue's time, 5 to 9 % (a third busy thread beside TensorFlow's two); beside one
+   * thread it was not shown to help.
    */
   public static Tuning defaultsFor(boolean convolutional, int batchSize) {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -31,10 +32,10 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
     return new Tuning(threads, threads, false, cores > 2);
   }
 
-  /** Every core for one op and as many side by side; no XLA, no prefetch thread. */
+  /** Every core for one op and as many side by side, whatever the net. */
   public static Tuning everyCore() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new Tuning(cores, cores, false, false);
+    return new Tuning(cores, cores, false, cores > 2);
   }
 
   public Tuning withIntraOpThreads(int threads) {

@@ -74,7 +74,8 @@ class CatalogueTest {
     experiments.add(graphrunner.sweep.DepthSweepNet.of(
         graphrunner.sweep.DepthSweepNet.DEPTHS.get(2), 0.003));
     for (Experiment e : experiments) {
-      boolean convolutions = nodes(e).stream().anyMatch(node -> node.split(" ")[1].equals("Conv2D"));
+      boolean convolutions = nodes(e).stream()
+          .anyMatch(node -> node.split(" ")[1].equals("Conv2D"));
       assertEquals(convolutions, e.convolutional(), e.id());
     }
     assertTrue(Catalogue.experiment("cnn").convolutional(), "the control: cnn has convolutions");
