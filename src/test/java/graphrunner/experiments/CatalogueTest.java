@@ -10,6 +10,8 @@ import graphrunner.NothingToTrain;
 import graphrunner.UnknownExperiment;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
+import graphrunner.sweep.DepthSweepNet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,9 +72,8 @@ class CatalogueTest {
   /** Their default threads hang on it (Tuning), so the declaration must say what the graph is. */
   @Test
   void anExperimentIsDeclaredConvolutionalExactlyWhenItsGraphHasConvolutions() {
-    var experiments = new java.util.ArrayList<>(Catalogue.experiments());
-    experiments.add(graphrunner.sweep.DepthSweepNet.of(
-        graphrunner.sweep.DepthSweepNet.DEPTHS.get(2), 0.003));
+    var experiments = new ArrayList<>(Catalogue.experiments());
+    experiments.add(DepthSweepNet.of(DepthSweepNet.DEPTHS.get(2), 0.003));
     for (Experiment e : experiments) {
       boolean convolutions = nodes(e).stream()
           .anyMatch(node -> node.split(" ")[1].equals("Conv2D"));
