@@ -27,9 +27,9 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
    * thread it was not shown to help.
    */
   public static Tuning defaultsFor(boolean convolutional, int batchSize) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    int threads = !convolutional && batchSize <= ONE_THREAD_MAX_BATCH ? 1 : cores;
-    return new Tuning(threads, threads, false, cores > 2);
+    Tuning everyCore = everyCore();
+    return !convolutional && batchSize <= ONE_THREAD_MAX_BATCH
+        ? everyCore.withIntraOpThreads(1).withInterOpThreads(1) : everyCore;
   }
 
   /** Every core for one op and as many side by side, whatever the net. */
