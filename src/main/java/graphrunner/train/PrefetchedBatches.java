@@ -7,12 +7,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prepares the next batch on a background thread while the session runs the current one (the role
- * of {@code prefetch} in tf.data): gathering 100 random images takes ≈30 µs of Java, and slows an
- * fc5 step by about 4 % in all (bench's batch-making loop: the copy, and the images being cold in
- * the caches). Two pairs of batch tensors alternate; one thread fills them in order, so the batch
- * sequence is the same as without prefetching. Without a thread ({@code threaded} false, for
- * machines whose cores TensorFlow already keeps busy), one pair is filled when asked for.
+ * Prepares the next batch on a background thread while the session runs the current one (the
+ * role of {@code prefetch} in tf.data): gathering 100 random images takes ≈30 µs of Java, and
+ * slows an fc5 step by about 4 % in all on two TensorFlow threads, 1.8 % on its default one
+ * (bench's batch-making loop: the copy, and the images being cold in the caches). Two pairs of
+ * batch tensors alternate; one thread fills them in order, so the batch sequence is the same as
+ * without prefetching. Without a thread ({@code threaded} false, for machines whose cores
+ * TensorFlow already keeps busy), one pair is filled when asked for.
  */
 final class PrefetchedBatches implements AutoCloseable {
   private final ShuffledBatches source;
