@@ -61,7 +61,7 @@ final class ReproduceCommand implements Command {
     options.addOption(TrainingFlags.valued("data-root", "DIR", "a folder holding fashion-mnist/ "
         + "and mnist/ (default: $GRAPH_RUNNER_DATA, /usr/share/datasets, the cache)"));
     options.addOption(TrainingFlags.valued("threads", "N", "threads one TensorFlow op may use, "
-        + "the same for every item (the cores)"));
+        + "the same for every item (default: each item's own, as train's; see README, Speed)"));
     return options;
   }
 

@@ -13,12 +13,14 @@ import graphrunner.report.RunRecord;
 import graphrunner.savedmodel.SavedModelDirectory;
 import graphrunner.savedmodel.SavedModelPredictor;
 import graphrunner.sweep.SweepSettings;
+import graphrunner.train.ThreadPools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 
@@ -44,12 +46,10 @@ final class SuiteRun {
     this.exportDir = Flags.path(line, "export-dir", "models");
     this.seed = Flags.anyLong(line, "seed", ReproduceCommand.DEFAULT_SEED);
     this.dataRoot = Optional.ofNullable(Flags.path(line, "data-root", null));
-    // Every item trains in this process, whose thread pools TensorFlow sizes once, at the first
-    // session: so each item is told the same threads, rather than each its own default.
-    int cores = Runtime.getRuntime().availableProcessors();
-    int threads = Flags.positiveInt(line, "threads", cores); // checked before the first item
-    passThrough.addAll(List.of("--threads", Integer.toString(threads),
-        "--inter-op-threads", Integer.toString(cores)));
+    OptionalInt threads = line.hasOption("threads") // checked before the first item
+        ? OptionalInt.of(Flags.positiveInt(line, "threads", 1)) : OptionalInt.empty();
+    passThrough.addAll(threadFlags(ThreadPools.perSession(), threads,
+        Runtime.getRuntime().availableProcessors()));
     WritableFolder.problem(logdir).ifPresent(problem -> {
       throw new UserError(ExitCode.IO, "cannot write the suite's runs under --logdir " + logdir
           + ": " + problem);
@@ -58,6 +58,22 @@ final class SuiteRun {
       passThrough.addAll(List.of("--eval-every",
           Integer.toString(ReproduceCommand.QUICK_EVAL_EVERY)));
     }
+  }
+
+  /**
+   * The thread flags every item is given. Every item trains in this process: with thread pools
+   * per session (the launcher's), each keeps its own default (one thread for a fully connected
+   * net, every core for a convolutional one) unless {@code --threads} names one for all. With
+   * the process's pools, which TensorFlow sizes at the first session, every item is told the
+   * same threads: otherwise softmax, the first item, would put every CNN after it on one thread.
+   */
+  static List<String> threadFlags(boolean perSessionPools, OptionalInt threads, int cores) {
+    if (perSessionPools) {
+      return threads.isPresent()
+          ? List.of("--threads", Integer.toString(threads.getAsInt())) : List.of();
+    }
+    return List.of("--threads", Integer.toString(threads.orElse(cores)),
+        "--inter-op-threads", Integer.toString(cores));
   }
 
   SuiteEta eta() {

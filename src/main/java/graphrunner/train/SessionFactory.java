@@ -61,7 +61,8 @@ public final class SessionFactory {
         .setAllowSoftPlacement(true);
     Tuning tuning = config.tuning();
     builder.setIntraOpParallelismThreads(tuning.intraOpThreads())
-        .setInterOpParallelismThreads(tuning.interOpThreads());
+        .setInterOpParallelismThreads(tuning.interOpThreads())
+        .setUsePerSessionThreads(ThreadPools.perSession());
     if (tuning.xla()) {
       // the jit level alone clusters nothing on a CPU: TF's CPU auto-clustering flag is also
       // needed (TF_XLA_FLAGS=--tf_xla_cpu_global_jit), set here through the C API

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import graphrunner.experiments.Catalogue;
 import graphrunner.train.Tuning;
+import java.util.List;
+import java.util.OptionalInt;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
@@ -51,5 +53,15 @@ class TrainingFlagsTest {
   @Test
   void onAGpuTheHostThreadsStayEveryCore() throws Exception {
     assertEquals(CORES, tuning("fc5-relu-decay", "--device", "gpu").intraOpThreads());
+  }
+
+  @Test
+  void reproduceLeavesEachItemItsOwnThreadsOnlyWithPoolsPerSession() {
+    assertEquals(List.of(), SuiteRun.threadFlags(true, OptionalInt.empty(), 2));
+    assertEquals(List.of("--threads", "3"), SuiteRun.threadFlags(true, OptionalInt.of(3), 2));
+    assertEquals(List.of("--threads", "2", "--inter-op-threads", "2"),
+        SuiteRun.threadFlags(false, OptionalInt.empty(), 2));
+    assertEquals(List.of("--threads", "3", "--inter-op-threads", "2"),
+        SuiteRun.threadFlags(false, OptionalInt.of(3), 2));
   }
 }

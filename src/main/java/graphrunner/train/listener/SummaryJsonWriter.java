@@ -6,6 +6,7 @@ import graphrunner.BuildInfo;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.RunContext;
+import graphrunner.train.ThreadPools;
 import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingResult;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ public final class SummaryJsonWriter implements TrainingListener {
     fresh.addProperty("device", run.device());
     fresh.addProperty("threads", run.config().threads());
     fresh.addProperty("inter_op_threads", run.config().tuning().interOpThreads());
+    fresh.addProperty("thread_pools", ThreadPools.describe());
     fresh.addProperty("xla", run.config().tuning().xla());
     fresh.addProperty("prefetch", run.config().tuning().prefetch());
     fresh.addProperty("started", Instant.now().toString());
