@@ -13,6 +13,7 @@ import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.train.RunConfig;
+import graphrunner.train.ThreadPools;
 import graphrunner.train.Tuning;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,8 +175,9 @@ final class BenchCommand implements Command {
     Hyperparameters hp = config.hyperparameters();
     Tuning tuning = config.tuning();
     out.println(String.format("bench %s: %,d steps of batch %d per loop; threads %d intra-op, %d "
-        + "inter-op; xla %s; prefetch %s%s; seed %d", id, hp.steps(), hp.batchSize(),
-        tuning.intraOpThreads(), tuning.interOpThreads(), onOff(tuning.xla()),
+        + "inter-op, pools %s; xla %s; prefetch %s%s; seed %d", id, hp.steps(), hp.batchSize(),
+        tuning.intraOpThreads(), tuning.interOpThreads(), ThreadPools.describe(),
+        onOff(tuning.xla()),
         onOff(tuning.prefetch()), experiment.batchNormalised()
             ? "; batch norm " + hp.batchNorm().flag() : "", config.seed()));
     double peak = MachinePeak.gflops(config);
