@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -52,7 +53,7 @@ class ThreadPoolsTest {
       var x = tf.placeholder(TFloat32.class);
       var square = tf.linalg.matMul(x, x);
       try (Session session = SessionFactory.forRun(config, () -> {}).open(graph);
-          TFloat32 input = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(64, 64));
+          TFloat32 input = TFloat32.tensorOf(Shape.of(64, 64));
           Result result = session.runner().feed(x, input).fetch(square).run()) {
         return threadsNamed("java");
       }
