@@ -1,6 +1,7 @@
 package graphrunner.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,6 +81,20 @@ class CatalogueTest {
       assertEquals(convolutions, e.convolutional(), e.id());
     }
     assertTrue(Catalogue.experiment("cnn").convolutional(), "the control: cnn has convolutions");
+  }
+
+  /**
+   * TF1's MaxPool, not TF Java's MaxPoolV2: oneDNN runs MaxPool and its gradient, but leaves
+   * MaxPoolGradV2 to a kernel about five times slower (see SlideGraph.maxPool).
+   */
+  @Test
+  void poolingIsTheMaxPoolThatOneDnnRuns() {
+    for (String id : List.of("keras-cnn", "mnist-cnn", "ime-cnn")) {
+      List<String> types = nodes(Catalogue.experiment(id)).stream()
+          .map(node -> node.split(" ")[1]).toList();
+      assertEquals(2, types.stream().filter("MaxPool"::equals).count(), id);
+      assertFalse(types.contains("MaxPoolV2"), id);
+    }
   }
 
   @Test
