@@ -9,10 +9,14 @@ import graphrunner.sweep.DepthRateSweep;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.sweep.SweepTable;
 import graphrunner.train.RunConfig;
+import graphrunner.train.ThreadPools;
+import graphrunner.train.TrainingResult;
+import graphrunner.train.Tuning;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -20,6 +24,7 @@ import org.apache.commons.cli.Options;
 /** {@code sweep}: deck 003's depth × learning-rate table, all nine runs in one invocation. */
 final class SweepCommand implements Command {
   /** One cell, for the settings and choices every cell shares. */
+  private static final int CELLS = 9;
   private static final Experiment TEMPLATE = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
 
   @Override
@@ -48,13 +53,16 @@ final class SweepCommand implements Command {
         + "(default 1: the sweep's nets are fully connected)"));
     options.addOption(TrainingFlags.valued("inter-op-threads", "N",
         "TensorFlow ops run side by side (default 1)"));
+    options.addOption(TrainingFlags.valued("cells-at-once", "N", "cells trained side by side, "
+        + "each in its own session (default: the cores ÷ the threads of one cell, with thread "
+        + "pools per session; 1 otherwise)"));
     options.addOption(TrainingFlags.valued("data-dir", "DIR", "folder of Fashion-MNIST's IDX files"));
     options.addOption(TrainingFlags.valued("logdir", "DIR", "where runs are written (runs)"));
     return options;
   }
 
   /** What {@code sweep} was asked, every flag and the log folder checked before the data. */
-  record Request(RunConfig config, Optional<Path> dataDir, Path logdir) {
+  record Request(RunConfig config, int cellsAtOnce, Optional<Path> dataDir, Path logdir) {
 
     static Request from(CommandLine line) {
       if (!line.getArgList().isEmpty()) {
@@ -68,8 +76,24 @@ final class SweepCommand implements Command {
         throw new UserError(ExitCode.IO, "cannot write the sweep's runs under --logdir " + logdir
             + ": " + problem);
       });
-      return new Request(config, Optional.ofNullable(Flags.path(line, "data-dir", null)), logdir);
+      int cellsAtOnce = Flags.positiveInt(line, "cells-at-once", defaultCellsAtOnce(
+          ThreadPools.perSession(), config.tuning(), Runtime.getRuntime().availableProcessors()));
+      return new Request(config, cellsAtOnce,
+          Optional.ofNullable(Flags.path(line, "data-dir", null)), logdir);
     }
+  }
+
+  /**
+   * As many cells as the cores hold at one cell's threads, up to the nine. Only sessions with
+   * pools of their own keep to their threads: with the process's pools, sized by the first
+   * session, every cell would share one cell's threads, so they go one after the other.
+   */
+  static int defaultCellsAtOnce(boolean perSessionPools, Tuning tuning, int cores) {
+    if (!perSessionPools) {
+      return 1;
+    }
+    int threadsPerCell = Math.max(tuning.intraOpThreads(), tuning.interOpThreads());
+    return Math.max(1, Math.min(CELLS, cores / threadsPerCell));
   }
 
   @Override
@@ -84,30 +108,36 @@ final class SweepCommand implements Command {
           + " training images");
     }
     Path runDir = RunDirectory.create(request.logdir(), "sweep");
-    out.note(String.format("sweep: 9 cells of %,d steps, batch 100, Adam, dropout 0.75, seed %d",
-        config.hyperparameters().steps(), config.seed()));
+    out.note(String.format("sweep: %d cells of %,d steps, batch 100, Adam, dropout 0.75, seed %d; "
+        + "%d at once, %d thread(s) each", CELLS, config.hyperparameters().steps(), config.seed(),
+        request.cellsAtOnce(), config.threads()));
     TEMPLATE.choices().forEach(choice -> out.note("  choice: " + choice));
     out.note("run directory: " + runDir);
 
-    var cells = new java.util.ArrayList<DepthRateSweep.Cell>();
     try (StopSignal stop = new StopSignal(out.err())) {
-      new DepthRateSweep(config, stop::requested).run(data, cell -> {
-        cells.add(cell);
-        out.note(String.format("  %d layers, %s → 0.0001: max %.4f, final %.4f (slide %s), %.1f s",
-            cell.layers(), SweepTable.rate(cell.lrMax()),
-            cell.result().maxTestAccuracy(),
-            cell.result().finalTestAccuracy(), cell.slide(), cell.result().wallSeconds()));
-      });
+      var sweep = new DepthRateSweep(config, stop::requested, request.cellsAtOnce());
+      List<DepthRateSweep.Cell> cells = sweep.run(data, cell -> out.note(line(cell)));
       // the table of the cells done is written even when the sweep was stopped
       var table = new SweepTable(cells, config.hyperparameters().steps());
       write(runDir.resolve(SweepTable.MARKDOWN), table.markdown());
       write(runDir.resolve(SweepTable.CSV), table.csv());
       out.println(table.markdown());
       out.println("written: " + runDir.resolve(SweepTable.MARKDOWN) + ", " + runDir.resolve(SweepTable.CSV));
-      if (cells.size() < 9) {
-        throw new UserError(stop.exitCode(), "interrupted after " + cells.size() + " cells");
+      long completed = cells.stream().filter(cell -> cell.result().completed()).count();
+      if (completed < CELLS) {
+        throw new UserError(stop.exitCode(), "interrupted with " + completed + " of " + CELLS
+            + " cells completed");
       }
     }
+  }
+
+  /** A finished cell, as it finishes: cells side by side finish in any order. */
+  private static String line(DepthRateSweep.Cell cell) {
+    TrainingResult r = cell.result();
+    return String.format("  %d layers, %s → 0.0001: max %.4f, final %.4f (slide %s), %.1f s%s",
+        cell.layers(), SweepTable.rate(cell.lrMax()), r.maxTestAccuracy(),
+        r.finalTestAccuracy(), cell.slide(), r.wallSeconds(),
+        r.completed() ? "" : String.format(", %s at step %,d", r.status(), r.steps()));
   }
 
   private static void write(Path file, String text) {

@@ -7,13 +7,23 @@ import graphrunner.train.SessionFactory;
 import graphrunner.train.Trainer;
 import graphrunner.train.TrainingResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Deck 003's depth × learning-rate table: trains {@link DepthSweepNet} for every (decay start,
- * depth) cell, one after the other, with the same seed and steps.
+ * depth) cell with the same seed and steps, {@code cellsAtOnce} of them side by side, each in a
+ * session of its own. Every cell's result is what it would be alone: its seeds come from the
+ * run's seed, and nothing but the data, which no cell changes, is shared.
  */
 public final class DepthRateSweep {
   /** One cell: its net and what the run achieved. */
@@ -21,33 +31,93 @@ public final class DepthRateSweep {
 
   private final RunConfig base;
   private final BooleanSupplier stopRequested;
+  private final int cellsAtOnce;
 
-  /** @param base seed, threads, evaluation cadence and steps (its other settings are replaced) */
-  public DepthRateSweep(RunConfig base, BooleanSupplier stopRequested) {
+  /**
+   * @param base seed, threads, evaluation cadence and steps (its other settings are replaced)
+   * @param cellsAtOnce how many cells train side by side (1: one after the other)
+   */
+  public DepthRateSweep(RunConfig base, BooleanSupplier stopRequested, int cellsAtOnce) {
+    if (cellsAtOnce < 1) {
+      throw new IllegalArgumentException("cellsAtOnce " + cellsAtOnce);
+    }
     this.base = base;
     this.stopRequested = stopRequested;
+    this.cellsAtOnce = cellsAtOnce;
   }
 
-  /** Runs every cell, telling {@code onCell} as each finishes; stops early when asked. */
+  /**
+   * Runs every cell, telling {@code onCell} as each finishes (from the thread that trained it);
+   * stops early when asked. The cells come back in the table's order, rows by decay start: those
+   * started, each completed or interrupted. A cell that fails stops the others after their step,
+   * and its exception is rethrown once they have ended.
+   */
   public List<Cell> run(DataSplits data, Consumer<Cell> onCell) {
-    List<Cell> cells = new ArrayList<>();
-    for (int row = 0; row < DepthSweepNet.DECAY_STARTS.size(); row++) {
-      for (int col = 0; col < DepthSweepNet.DEPTHS.size(); col++) {
-        if (stopRequested.getAsBoolean()) {
-          return cells;
-        }
-        long[] widths = DepthSweepNet.DEPTHS.get(col);
-        double lrMax = DepthSweepNet.DECAY_STARTS.get(row);
-        var net = DepthSweepNet.of(widths, lrMax);
-        Hyperparameters hp = net.defaults().withSteps(base.hyperparameters().steps());
-        RunConfig config = base.withHyperparameters(hp);
-        TrainingResult result = new Trainer(List.of(), stopRequested)
-            .train(net, data, config, SessionFactory.forRun(config, () -> {}));
-        var cell = new Cell(widths.length - 1, lrMax, result, DepthSweepNet.SLIDE[row][col]);
-        cells.add(cell);
-        onCell.accept(cell);
+    int rows = DepthSweepNet.DECAY_STARTS.size();
+    int columns = DepthSweepNet.DEPTHS.size();
+    Cell[] cells = new Cell[rows * columns];
+    AtomicBoolean failed = new AtomicBoolean();
+    BooleanSupplier stop = () -> failed.get() || stopRequested.getAsBoolean();
+    AtomicInteger worker = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(cellsAtOnce, task -> {
+      Thread thread = new Thread(task, "sweep-cell-" + worker.incrementAndGet());
+      thread.setDaemon(true); // a failed cell's neighbour must not keep the JVM alive
+      return thread;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < cells.length; i++) {
+        int index = i;
+        running.add(pool.submit(() -> {
+          if (stop.getAsBoolean()) {
+            return; // not started: the table ends before it
+          }
+          try {
+            cells[index] = train(index / columns, index % columns, data, stop);
+          } catch (RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+          }
+          onCell.accept(cells[index]);
+        }));
+      }
+      awaitAll(running);
+    } finally {
+      pool.shutdownNow();
+    }
+    // cells start in the table's order, so those that ran are its beginning
+    return Arrays.stream(cells).takeWhile(Objects::nonNull).toList();
+  }
+
+  private Cell train(int row, int column, DataSplits data, BooleanSupplier stop) {
+    long[] widths = DepthSweepNet.DEPTHS.get(column);
+    double lrMax = DepthSweepNet.DECAY_STARTS.get(row);
+    var net = DepthSweepNet.of(widths, lrMax);
+    Hyperparameters hp = net.defaults().withSteps(base.hyperparameters().steps());
+    RunConfig config = base.withHyperparameters(hp);
+    TrainingResult result = new Trainer(List.of(), stop)
+        .train(net, data, config, SessionFactory.forRun(config, () -> {}));
+    return new Cell(widths.length - 1, lrMax, result, DepthSweepNet.SLIDE[row][column]);
+  }
+
+  /** Waits for every cell, then rethrows the first failure, unwrapped. */
+  private static void awaitAll(List<Future<?>> running) {
+    Throwable first = null;
+    for (Future<?> cell : running) {
+      try {
+        cell.get();
+      } catch (ExecutionException e) {
+        first = first == null ? e.getCause() : first;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the sweep's cells", e);
       }
     }
-    return cells;
+    if (first instanceof RuntimeException e) {
+      throw e;
+    }
+    if (first instanceof Error e) {
+      throw e;
+    }
   }
 }

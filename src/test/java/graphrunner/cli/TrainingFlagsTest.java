@@ -64,4 +64,16 @@ class TrainingFlagsTest {
     assertEquals(List.of("--threads", "3", "--inter-op-threads", "2"),
         SuiteRun.threadFlags(false, OptionalInt.of(3), 2));
   }
+
+  @Test
+  void sweepTrainsAsManyCellsAtOnceAsTheCoresHoldOnlyWithPoolsPerSession() {
+    Tuning oneThread = Tuning.everyCore().withIntraOpThreads(1).withInterOpThreads(1);
+    assertEquals(2, SweepCommand.defaultCellsAtOnce(true, oneThread, 2));
+    assertEquals(1, SweepCommand.defaultCellsAtOnce(false, oneThread, 2));
+    assertEquals(1, SweepCommand.defaultCellsAtOnce(true, oneThread.withIntraOpThreads(2), 2));
+    assertEquals(1, SweepCommand.defaultCellsAtOnce(true, oneThread.withInterOpThreads(2), 2));
+    assertEquals(3, SweepCommand.defaultCellsAtOnce(true, oneThread.withIntraOpThreads(2), 7));
+    assertEquals(9, SweepCommand.defaultCellsAtOnce(true, oneThread, 64)); // the nine cells
+    assertEquals(1, SweepCommand.defaultCellsAtOnce(true, oneThread.withIntraOpThreads(4), 2));
+  }
 }
