@@ -23,8 +23,8 @@ import org.apache.commons.cli.Options;
 
 /** {@code sweep}: deck 003's depth × learning-rate table, all nine runs in one invocation. */
 final class SweepCommand implements Command {
-  /** One cell, for the settings and choices every cell shares. */
   private static final int CELLS = 9;
+  /** One cell, for the settings and choices every cell shares. */
   private static final Experiment TEMPLATE = DepthSweepNet.of(DepthSweepNet.DEPTHS.get(1), 0.003);
 
   @Override

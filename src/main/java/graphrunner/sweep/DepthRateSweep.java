@@ -61,7 +61,7 @@ public final class DepthRateSweep {
     AtomicInteger worker = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(cellsAtOnce, task -> {
       Thread thread = new Thread(task, "sweep-cell-" + worker.incrementAndGet());
-      thread.setDaemon(true); // a failed cell's neighbour must not keep the JVM alive
+      thread.setDaemon(true); // cells abandoned by an interrupted wait must not hold the JVM
       return thread;
     });
     try {
@@ -74,11 +74,11 @@ public final class DepthRateSweep {
           }
           try {
             cells[index] = train(index / columns, index % columns, data, stop);
+            onCell.accept(cells[index]);
           } catch (RuntimeException | Error e) {
             failed.set(true);
             throw e;
           }
-          onCell.accept(cells[index]);
         }));
       }
       awaitAll(running);
