@@ -32,9 +32,10 @@ public final class SweepTable {
       md.append("| ").append(rate(lrMax)).append(" → 0.0001 |");
       for (Cell cell : cells) {
         if (cell.lrMax() == lrMax) {
-          md.append(String.format(Locale.ROOT, " %.4f / %.4f (%s) |",
-              cell.result().maxTestAccuracy(), cell.result().finalTestAccuracy(),
-              slide(cell.slide())));
+          TrainingResult r = cell.result();
+          md.append(String.format(Locale.ROOT, " %.4f / %.4f (%s)%s |", r.maxTestAccuracy(),
+              r.finalTestAccuracy(), slide(cell.slide()), r.completed() ? ""
+                  : String.format(Locale.ROOT, ", %s at step %,d", r.status(), r.steps())));
         }
       }
       md.append('\n');
