@@ -136,8 +136,7 @@ final class SweepCommand implements Command {
     TrainingResult r = cell.result();
     return String.format("  %d layers, %s → 0.0001: max %.4f, final %.4f (slide %s), %.1f s%s",
         cell.layers(), SweepTable.rate(cell.lrMax()), r.maxTestAccuracy(),
-        r.finalTestAccuracy(), cell.slide(), r.wallSeconds(),
-        r.completed() ? "" : String.format(", %s at step %,d", r.status(), r.steps()));
+        r.finalTestAccuracy(), cell.slide(), r.wallSeconds(), SweepTable.unfinished(r));
   }
 
   private static void write(Path file, String text) {

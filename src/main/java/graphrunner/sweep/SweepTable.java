@@ -34,8 +34,7 @@ public final class SweepTable {
         if (cell.lrMax() == lrMax) {
           TrainingResult r = cell.result();
           md.append(String.format(Locale.ROOT, " %.4f / %.4f (%s)%s |", r.maxTestAccuracy(),
-              r.finalTestAccuracy(), slide(cell.slide()), r.completed() ? ""
-                  : String.format(Locale.ROOT, ", %s at step %,d", r.status(), r.steps())));
+              r.finalTestAccuracy(), slide(cell.slide()), unfinished(r)));
         }
       }
       md.append('\n');
@@ -54,6 +53,12 @@ public final class SweepTable {
           r.finalTestAccuracy(), slide(cell.slide()), r.wallSeconds(), r.status()));
     }
     return csv.toString();
+  }
+
+  /** ", interrupted at step 1,800" for a cell that did not complete; empty for one that did. */
+  public static String unfinished(TrainingResult result) {
+    return result.completed() ? ""
+        : String.format(Locale.ROOT, ", %s at step %,d", result.status(), result.steps());
   }
 
   /** 0.0003, not 3.0E-4. */
