@@ -134,9 +134,10 @@ final class SweepCommand implements Command {
   /** A finished cell, as it finishes: cells side by side finish in any order. */
   private static String line(DepthRateSweep.Cell cell) {
     TrainingResult r = cell.result();
-    return String.format("  %d layers, %s → 0.0001: max %.4f, final %.4f (slide %s), %.1f s%s",
-        cell.layers(), SweepTable.rate(cell.lrMax()), r.maxTestAccuracy(),
-        r.finalTestAccuracy(), cell.slide(), r.wallSeconds(), SweepTable.unfinished(r));
+    return String.format("  %d layers, %s → 0.0001: max %s, final %s (slide %s), %.1f s%s",
+        cell.layers(), SweepTable.rate(cell.lrMax()), SweepTable.accuracy(r.maxTestAccuracy()),
+        SweepTable.accuracy(r.finalTestAccuracy()), cell.slide(), r.wallSeconds(),
+        SweepTable.unfinished(r));
   }
 
   private static void write(Path file, String text) {

@@ -57,6 +57,17 @@ class SweepTableTest {
   }
 
   @Test
+  void aCellStoppedBeforeItsFirstEvaluationHasNoAccuracyInTheMarkdown() {
+    List<Cell> cells = new ArrayList<>(cells().subList(0, 1));
+    var stopped = new TrainingResult("interrupted", 0, Double.NaN, Double.NaN, 0, Double.NaN,
+        Double.NaN, 0.3, 0, 0, "/device:CPU:0");
+    cells.add(new Cell(5, 0.03, stopped, 0.7706));
+    String md = new SweepTable(cells, 2000).markdown();
+    assertTrue(md.contains("| — / — (0.7706), interrupted at step 0 |"), md);
+    assertTrue(!md.contains("NaN"), md);
+  }
+
+  @Test
   void ratesArePrintedAsTheSlidePrintsThem() {
     assertEquals("0.0003", SweepTable.rate(0.0003));
     assertEquals("0.03", SweepTable.rate(0.03));
