@@ -187,12 +187,15 @@ final class BenchCommand implements Command {
     out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, same threads); "
         + "a training step ≈ %.1f MFLOP (MatMul and Conv2D), %.3f ms at that rate",
         peak, stepFlops / 1e6, arithmeticMs));
-    // a bare loop to warm up (JIT, allocator), then in every round the runner, the bare loop and
-    // the bare loop making its batches, their order rotated round to round: this machine's speed
-    // drifts by tens of percent within a minute, so only loops run side by side are compared
+    // a runner and a bare loop to warm up (the JIT compiles each one's Java path, the allocator
+    // settles; with the bare loop alone, the runner's first round paid for its compilation), then
+    // in every round the runner, the bare loop and the bare loop making its batches, their order
+    // rotated round to round: this machine's speed drifts by tens of percent within a minute, so
+    // only loops run side by side are compared
     int rounds = request.rounds();
     List<LoopFigures> loops = new ArrayList<>();
-    loops.add(bench.bare().named("warm-up"));
+    loops.add(bench.runner().named("warm-up runner"));
+    loops.add(bench.bare().named("warm-up bare"));
     List<Supplier<LoopFigures>> kinds = List.of(bench::runner, bench::bare,
         bench::bareMakingBatches);
     List<List<LoopFigures>> byKind = List.of(new ArrayList<>(), new ArrayList<>(),
@@ -209,12 +212,12 @@ final class BenchCommand implements Command {
     List<LoopFigures> runners = byKind.get(0);
     List<LoopFigures> bares = byKind.get(1);
     List<LoopFigures> batchMakers = byKind.get(2);
-    out.println(String.format("%-9s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
+    out.println(String.format("%-14s %9s %11s %8s %8s %7s %12s %11s   %s", "loop", "steps/s",
         "examples/s", "p50 ms", "p99 ms", "peak", "overhead ms", "1st step s",
         "RSS MB / Java heap committed, after step 1 and at the end"));
     for (LoopFigures f : loops) {
       double stepMs = 1e3 / f.stepsPerSecond();
-      out.println(String.format("%-9s %9.1f %11.0f %8.3f %8.3f %6.1f%% %12.3f %11.2f   "
+      out.println(String.format("%-14s %9.1f %11.0f %8.3f %8.3f %6.1f%% %12.3f %11.2f   "
           + "%.0f/%.0f, %.0f/%.0f", f.name(), f.stepsPerSecond(), f.examplesPerSecond(),
           f.p50Millis(), f.p99Millis(), 100 * arithmeticMs / stepMs, stepMs - arithmeticMs,
           f.firstStepSeconds(), f.rssMb()[0], f.heapMb()[0], f.rssMb()[4], f.heapMb()[4]));
