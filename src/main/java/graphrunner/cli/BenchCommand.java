@@ -57,8 +57,8 @@ final class BenchCommand implements Command {
   public Options options() {
     return TrainingFlags.addTo(new Options())
         .addOption(TrainingFlags.valued("rounds", "N", "runner, bare and batch-making loops in "
-            + "turn, N times each after a warm-up loop (" + DEFAULT_ROUNDS + "); medians are "
-            + "reported"))
+            + "turn, N times each after a runner and a bare loop to warm up (" + DEFAULT_ROUNDS
+            + "); medians are reported"))
         .addOption(Option.builder().longOpt("profile")
         .desc("also trace " + PROFILED_STEPS + " steps with TensorFlow's step stats: the top "
             + "op types and the time outside the ops").build())

@@ -22,12 +22,13 @@ class BenchLoopsTest {
         "--threads", "1", "--seed", "3");
     assertEquals(ExitCode.OK, run.exit(), run.err());
     List<String> loops = run.out().lines()
-        .filter(l -> l.matches("(warm-up runner|warm-up bare|runner \\d|bare \\d|batches \\d) .*"))
+        .filter(l -> l.matches("(warm-up (runner|bare)|(runner|bare|batches) \\d) .*"))
         .map(l -> l.substring(0, l.indexOf("  ")).trim())
         .toList();
-    // both code paths warmed up before any is timed; each kind goes first once, so a machine slowing down through a round favours none
-    assertEquals(List.of("warm-up runner", "warm-up bare", "runner 1", "bare 1", "batches 1", "bare 2", "batches 2",
-        "runner 2", "batches 3", "runner 3", "bare 3"), loops, run.out());
+    // both code paths warmed up before any is timed; each kind goes first once, so a machine
+    // slowing down through a round favours none
+    assertEquals(List.of("warm-up runner", "warm-up bare", "runner 1", "bare 1", "batches 1",
+        "bare 2", "batches 2", "runner 2", "batches 3", "runner 3", "bare 3"), loops, run.out());
     assertTrue(run.out().contains("bare making batches"), run.out());
     for (String what : new String[] {"runner overhead", "of which making batches"}) {
       var line = Pattern.compile(what + ", median of the rounds' pairs: [+-]\\d+\\.\\d % "
