@@ -5,6 +5,7 @@ import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Experiment;
 import graphrunner.fs.WritableFolder;
+import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthRateSweep;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.sweep.SweepTable;
@@ -135,8 +136,8 @@ final class SweepCommand implements Command {
   private static String line(DepthRateSweep.Cell cell) {
     TrainingResult r = cell.result();
     return String.format("  %d layers, %s → 0.0001: max %s, final %s (slide %s), %.1f s%s",
-        cell.layers(), SweepTable.rate(cell.lrMax()), SweepTable.accuracy(r.maxTestAccuracy()),
-        SweepTable.accuracy(r.finalTestAccuracy()), cell.slide(), r.wallSeconds(),
+        cell.layers(), SweepTable.rate(cell.lrMax()), Fractions.text(r.maxTestAccuracy()),
+        Fractions.text(r.finalTestAccuracy()), cell.slide(), r.wallSeconds(),
         SweepTable.unfinished(r));
   }
 

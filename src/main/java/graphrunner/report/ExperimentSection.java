@@ -2,6 +2,7 @@ package graphrunner.report;
 
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
+import graphrunner.metrics.Fractions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,8 @@ final class ExperimentSection {
     ResultRow r = row();
     return new Block.Table(List.of("slide", "max test accuracy", "final test accuracy",
         "difference", "mark", "steps", "wall time", "examples/s", "seed", "device"),
-        List.of(List.of(experiment.slideAccuracy(), fraction(r.maxTestAccuracy()),
-            fraction(r.finalTestAccuracy()), points(r.differencePoints()),
+        List.of(List.of(experiment.slideAccuracy(), Fractions.text(r.maxTestAccuracy()),
+            Fractions.text(r.finalTestAccuracy()), points(r.differencePoints()),
             SlideComparison.symbol(r.mark()), String.format(Locale.ROOT, "%,d", r.steps()),
             String.format(Locale.ROOT, "%.1f s", r.wallSeconds()),
             String.format(Locale.ROOT, "%,.0f", r.examplesPerSecond()),
@@ -69,10 +70,6 @@ final class ExperimentSection {
 
   private String hyperparameter(String name, long fallback) {
     return run.hyperparameters().getOrDefault(name, Long.toString(fallback));
-  }
-
-  static String fraction(double value) {
-    return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.4f", value);
   }
 
   static String points(double value) {

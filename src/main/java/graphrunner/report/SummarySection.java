@@ -1,5 +1,6 @@
 package graphrunner.report;
 
+import graphrunner.metrics.Fractions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,9 @@ final class SummarySection {
   static Section of(List<ResultRow> rows, boolean quick) {
     List<List<String>> cells = new ArrayList<>();
     for (ResultRow r : rows) {
-      cells.add(List.of(r.experiment(), r.deck(), ExperimentSection.fraction(r.slide()),
-          ExperimentSection.fraction(r.maxTestAccuracy()),
-          ExperimentSection.fraction(r.finalTestAccuracy()),
+      cells.add(List.of(r.experiment(), r.deck(), Fractions.text(r.slide()),
+          Fractions.text(r.maxTestAccuracy()),
+          Fractions.text(r.finalTestAccuracy()),
           ExperimentSection.points(r.differencePoints()), SlideComparison.symbol(r.mark()),
           String.format(Locale.ROOT, "%,d", r.steps()),
           String.format(Locale.ROOT, "%.1f s", r.wallSeconds()), r.status()));

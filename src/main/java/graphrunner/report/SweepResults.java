@@ -1,6 +1,7 @@
 package graphrunner.report;
 
 import graphrunner.DamagedRun;
+import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.sweep.SweepTable;
 import java.io.IOException;
@@ -60,8 +61,8 @@ final class SweepResults {
         ours[r][d] = c.max();
         slide[r][d] = c.slide();
       }
-      rows.add(List.of(c.layers(), c.lrMax() + " → 0.0001", ExperimentSection.fraction(c.max()),
-          ExperimentSection.fraction(c.fin()), ExperimentSection.fraction(c.slide()),
+      rows.add(List.of(c.layers(), c.lrMax() + " → 0.0001", Fractions.text(c.max()),
+          Fractions.text(c.fin()), Fractions.text(c.slide()),
           ExperimentSection.points((c.max() - c.slide()) * 100)));
     }
     List<String> depthNames = DEPTHS.stream().map(d -> d + " layers").toList();

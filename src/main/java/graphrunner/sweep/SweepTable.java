@@ -1,5 +1,6 @@
 package graphrunner.sweep;
 
+import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthRateSweep.Cell;
 import graphrunner.train.TrainingResult;
 import java.util.List;
@@ -33,8 +34,9 @@ public final class SweepTable {
       for (Cell cell : cells) {
         if (cell.lrMax() == lrMax) {
           TrainingResult r = cell.result();
-          md.append(String.format(Locale.ROOT, " %s / %s (%s)%s |", accuracy(r.maxTestAccuracy()),
-              accuracy(r.finalTestAccuracy()), slide(cell.slide()), unfinished(r)));
+          md.append(String.format(Locale.ROOT, " %s / %s (%s)%s |",
+              Fractions.text(r.maxTestAccuracy()), Fractions.text(r.finalTestAccuracy()),
+              slide(cell.slide()), unfinished(r)));
         }
       }
       md.append('\n');
@@ -59,11 +61,6 @@ public final class SweepTable {
   public static String unfinished(TrainingResult result) {
     return result.completed() ? ""
         : String.format(Locale.ROOT, ", %s at step %,d", result.status(), result.steps());
-  }
-
-  /** "—" for a cell stopped before its first evaluation, which has no accuracy. */
-  public static String accuracy(double value) {
-    return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.4f", value);
   }
 
   /** 0.0003, not 3.0E-4. */
