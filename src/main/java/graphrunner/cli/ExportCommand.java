@@ -75,6 +75,7 @@ final class ExportCommand implements Command {
     Path root = request.exportDir().orElseGet(() -> Flags.path(recorded, "export-dir", "models"));
     SavedModelExporter.checkWritable(root, experiment.id());
     if (!run.status().equals("completed")) {
+      run.newestCheckpoint(); // none: say only that, not which model the export would take
       out.note("note: the run is " + run.status() + "; the model is its newest checkpoint's");
     }
     try (StopSignal stop = new StopSignal(out.err())) {
@@ -90,8 +91,9 @@ final class ExportCommand implements Command {
   static void exportRun(RecordedRun run, Hyperparameters hp, long seed, List<String> classNames,
       Path root, Console out, StopSignal stop) {
     Checkpoint checkpoint = run.newestCheckpoint();
+    stop.nowStopping("stopping the export, which leaves nothing behind");
     String again = "; the trained model is kept in " + checkpoint.dir()
-        + "; export it with: graph-runner export " + run.dir();
+        + "; export it with: " + Launcher.command() + " export " + run.dir();
     try {
       Path model = CheckpointExport.export(run.experimentId(), hp, seed, checkpoint, classNames,
           root, stop::requested);

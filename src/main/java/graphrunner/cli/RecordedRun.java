@@ -48,8 +48,23 @@ record RecordedRun(Path dir, JsonObject summary) {
 
   Checkpoint newestCheckpoint() {
     return new Checkpoints(dir).newest().orElseThrow(() -> new UserError(ExitCode.DATA, dir
-        + " has no checkpoint (the run was killed before its first one): start it again with "
-        + "graph-runner train " + experimentId()));
+        + " has no checkpoint (the run was killed before its first one): start it again with: "
+        + Launcher.command() + " train " + recordedCommandLine()));
+  }
+
+  /** The recorded {@code train} arguments as a shell would take them; the id if none. */
+  private String recordedCommandLine() {
+    JsonArray recorded = summary.getAsJsonArray("arguments");
+    if (recorded == null || recorded.isEmpty()) {
+      return experimentId();
+    }
+    List<String> words = new ArrayList<>();
+    recorded.forEach(arg -> words.add(shellWord(arg.getAsString())));
+    return String.join(" ", words);
+  }
+
+  private static String shellWord(String arg) {
+    return arg.matches("[\\w./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /**
@@ -59,8 +74,8 @@ record RecordedRun(Path dir, JsonObject summary) {
   CommandLine replay(Options options, Map<String, String> overrides) {
     JsonArray recorded = summary.getAsJsonArray("arguments");
     if (recorded == null) {
-      throw new UserError(ExitCode.DATA, SummaryJson.file(dir) + " records no arguments: it was "
-          + "written by an older graph-runner and cannot be replayed");
+      throw new UserError(ExitCode.DATA, SummaryJson.file(dir) + " records no \"arguments\" "
+          + "(damaged, or written by an older graph-runner): it cannot be replayed");
     }
     List<String> args = new ArrayList<>();
     for (int i = 0; i < recorded.size(); i++) {

@@ -74,7 +74,7 @@ final class ReportCommand implements Command {
     }
     if (runs.isEmpty()) {
       throw new UserError(ExitCode.USAGE, "no finished runs under " + request.logdir()
-          + " (train some, or run graph-runner reproduce)");
+          + " (train some, or run " + Launcher.command() + " reproduce)");
     }
     Path dir = write(runs, index.sweeps().stream().findFirst(), request.reportDir(), out);
     out.println("report: " + dir.resolve(ReportWriter.HTML));

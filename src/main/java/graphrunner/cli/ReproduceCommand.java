@@ -101,8 +101,8 @@ final class ReproduceCommand implements Command {
         continue;
       }
       if (!(Catalogue.entry(id) instanceof Experiment experiment)) {
-        throw new UserError(ExitCode.USAGE, id + " has nothing to train (graph-runner describe "
-            + id + ")");
+        throw new UserError(ExitCode.USAGE, id + " has nothing to train ("
+            + Launcher.command() + " describe " + id + ")");
       }
       items.add(SuiteItem.of(experiment, steps > 0 ? steps : experiment.defaults().steps()));
     }

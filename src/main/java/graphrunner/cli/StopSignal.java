@@ -23,6 +23,7 @@ final class StopSignal implements AutoCloseable {
   private final AtomicReference<ExitCode> received = new AtomicReference<>();
   private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
   private final PrintStream notes;
+  private volatile String whatStops = "stopping after this step";
 
   StopSignal(PrintStream notes) {
     this.notes = notes;
@@ -40,9 +41,14 @@ final class StopSignal implements AutoCloseable {
       Runtime.getRuntime().halt(code.code());
     }
     notes.println();
-    notes.println("graph-runner: SIG" + signal.getName() + ": stopping after this step "
-        + "(again to stop at once)");
+    notes.println("graph-runner: SIG" + signal.getName() + ": " + whatStops
+        + " (again to stop at once)");
     notes.flush();
+  }
+
+  /** What a signal will stop from now on, as its note says it ("stopping after this step"). */
+  void nowStopping(String what) {
+    whatStops = what;
   }
 
   boolean requested() {

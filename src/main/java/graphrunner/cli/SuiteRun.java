@@ -7,6 +7,7 @@ import graphrunner.fs.WritableFolder;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.data.DatasetChecksum;
+import graphrunner.data.DatasetFolder;
 import graphrunner.report.ConfusionFile;
 import graphrunner.report.RunIndex;
 import graphrunner.report.RunRecord;
@@ -165,7 +166,8 @@ final class SuiteRun {
     eta.trained(item.weight(), (System.nanoTime() - start) / 1e9);
     if (exit == ExitCode.INTERRUPTED || exit == ExitCode.TERMINATED) {
       throw new UserError(exit, "interrupted during " + item.id()
-          + ": run the same reproduce again to go on from there");
+          + ": run the same reproduce again to go on from there (it resumes " + item.id()
+          + "'s run)");
     }
     if (exit != ExitCode.OK) {
       throw new UserError(exit, "exit code " + exit.code() + " (its error is above)");
@@ -200,7 +202,10 @@ final class SuiteRun {
     return Optional.of(checksums.get(item.datasetId()));
   }
 
+  /** {@code --data-root}'s folder for the item's data set, checked as that flag's. */
   private Optional<Path> dataDir(SuiteItem item) {
-    return dataRoot.map(root -> root.resolve(item.datasetId()));
+    Optional<Path> dir = dataRoot.map(root -> root.resolve(item.datasetId()));
+    dir.ifPresent(d -> DatasetFolder.require(d, "--data-root"));
+    return dir;
   }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import graphrunner.InvalidClusterConfig;
+import graphrunner.ParseErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +25,26 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
   private static final Set<String> JOBS = Set.of(TaskId.PS, TaskId.WORKER, TaskId.CHIEF);
 
   public TfConfig {
-    check(!cluster.parameterServers().isEmpty(), "cluster.ps",
+    validate(cluster, task, Fields.JSON);
+  }
+
+  /** What a mistake is called: the field of TF_CONFIG's JSON, or the flag that gave it. */
+  private record Fields(String ps, String worker, String chief, String type, String index) {
+    static final Fields JSON = new Fields("cluster.ps", "cluster.worker", "cluster.chief",
+        "task.type", "task.index");
+    static final Fields FLAGS = new Fields("--cluster", "--cluster", "--cluster", "--task",
+        "--task");
+  }
+
+  private static void validate(ClusterSpec cluster, TaskId task, Fields fields) {
+    check(!cluster.parameterServers().isEmpty(), fields.ps(),
         "needs at least one parameter server (between-graph replication keeps the variables there)");
-    check(!cluster.trainers().isEmpty(), "cluster.worker", "needs at least one worker");
-    check(cluster.addresses(TaskId.CHIEF).size() <= 1, "cluster.chief", "holds at most one task");
-    check(cluster.jobs().containsKey(task.job()), "task.type",
+    check(!cluster.trainers().isEmpty(), fields.worker(), "needs at least one worker");
+    check(cluster.addresses(TaskId.CHIEF).size() <= 1, fields.chief(), "holds at most one task");
+    check(cluster.jobs().containsKey(task.job()), fields.type(),
         "'" + task.job() + "' is not a job of the cluster " + cluster.jobs().keySet());
     int size = cluster.addresses(task.job()).size();
-    check(task.index() >= 0 && task.index() < size, "task.index",
+    check(task.index() >= 0 && task.index() < size, fields.index(),
         task.index() + " is outside job '" + task.job() + "' (0.." + (size - 1) + ")");
   }
 
@@ -81,16 +94,19 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
       jobs.put(nameAndAddresses[0].trim(), addresses);
     }
     String[] task = taskFlag.split(":");
-    check(task.length == 2 && task[1].matches("\\d+"), "--task",
+    check(task.length == 2 && task[1].matches("\\d{1,9}"), "--task",
         "expected JOB:INDEX (e.g. worker:0), got '" + taskFlag + "'");
-    return new TfConfig(new ClusterSpec(jobs), new TaskId(task[0], Integer.parseInt(task[1])));
+    var spec = new ClusterSpec(jobs);
+    var taskId = new TaskId(task[0], Integer.parseInt(task[1]));
+    validate(spec, taskId, Fields.FLAGS); // before the constructor's checks name TF_CONFIG's fields
+    return new TfConfig(spec, taskId);
   }
 
   private static JsonElement parseJson(String json) {
     try {
       return JsonParser.parseString(json);
     } catch (JsonParseException e) {
-      throw new InvalidClusterConfig("TF_CONFIG is not JSON: " + firstLine(e.getMessage()));
+      throw new InvalidClusterConfig("TF_CONFIG is not JSON: " + ParseErrors.reason(e));
     }
   }
 
@@ -110,7 +126,7 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
   private static int integer(JsonElement element, String field) {
     check(element != null, field, "is missing");
     check(element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()
-        && element.getAsString().matches("\\d+"), field, "must be a non-negative integer, got "
+        && element.getAsString().matches("\\d{1,9}"), field, "must be a non-negative integer, got "
         + element);
     return element.getAsInt();
   }
@@ -135,9 +151,5 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
       String where = field.startsWith("--") ? field : "TF_CONFIG: " + field;
       throw new InvalidClusterConfig(where + ": " + problem);
     }
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import graphrunner.BuildInfo;
 import graphrunner.DamagedRun;
 import graphrunner.NotARunDirectory;
+import graphrunner.ParseErrors;
 import graphrunner.UnreadableFiles;
 import graphrunner.train.listener.SummaryJson;
 import java.io.IOException;
@@ -91,7 +92,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
       return element.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
       throw new DamagedRun(file + " is not valid JSON (truncated?): "
-          + reason(e), e);
+          + ParseErrors.reason(e), e);
     } catch (IOException e) {
       throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -136,12 +137,5 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
     } catch (NumberFormatException e) {
       return Double.NaN; // NaN and Infinity are written as text
     }
-  }
-
-  /** Gson's message without the exception class names it is wrapped in. */
-  private static String reason(Exception e) {
-    Throwable root = e.getCause() != null ? e.getCause() : e;
-    String message = root.getMessage() == null ? "" : root.getMessage();
-    return message.replaceAll("^[\\w.$]+(Exception|Error): ", "").lines().findFirst().orElse("");
   }
 }

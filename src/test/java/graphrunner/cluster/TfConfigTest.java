@@ -43,8 +43,10 @@ class TfConfigTest {
   }
 
   @Test
-  void notJsonIsSaidSo() {
-    assertTrue(usageError("{cluster").startsWith("TF_CONFIG is not JSON"));
+  void notJsonIsSaidSoInTheParsersWordsWithoutJavaNames() {
+    String message = usageError("{\"cluster\": {");
+    assertTrue(message.startsWith("TF_CONFIG is not JSON: End of input at line 1"), message);
+    assertFalse(message.contains("Exception"), message);
   }
 
   @Test
@@ -72,5 +74,17 @@ class TfConfigTest {
   void badFlagsNameTheFlag() {
     InvalidClusterConfig e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags("ps=h:1", "worker"));
     assertEquals("--task: expected JOB:INDEX (e.g. worker:0), got 'worker'", e.getMessage());
+    String cluster = "ps=127.0.0.1:1;worker=127.0.0.1:2,127.0.0.1:3";
+    e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags(cluster, "worker:5"));
+    assertEquals("--task: 5 is outside job 'worker' (0..1)", e.getMessage());
+    e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags(cluster, "chief:0"));
+    assertTrue(e.getMessage().startsWith("--task: 'chief' is not a job of the cluster"),
+        e.getMessage());
+    e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags("worker=h:2", "worker:0"));
+    assertTrue(e.getMessage().startsWith("--cluster: needs at least one parameter server"),
+        e.getMessage());
+    e = assertThrows(InvalidClusterConfig.class,
+        () -> TfConfig.fromFlags(cluster, "worker:99999999999"));
+    assertTrue(e.getMessage().startsWith("--task: expected JOB:INDEX"), e.getMessage());
   }
 }

@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import graphrunner.DamagedRun;
+import graphrunner.ParseErrors;
+import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +41,18 @@ public final class SummaryJson {
   public static JsonObject read(Path runDir) {
     Path file = file(runDir);
     try {
-      return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-          .getAsJsonObject();
+      JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+      if (!json.isJsonObject()) {
+        throw new DamagedRun(file + " is not a JSON object");
+      }
+      return json.getAsJsonObject();
     } catch (NoSuchFileException e) {
       throw new DamagedRun(runDir + " is not a run directory (no " + FILE_NAME
           + ")");
-    } catch (IOException | JsonParseException | IllegalStateException e) {
-      throw new DamagedRun("damaged " + file + ": " + e.getMessage());
+    } catch (JsonParseException e) {
+      throw new DamagedRun(file + " is not valid JSON (truncated?): " + ParseErrors.reason(e));
+    } catch (IOException e) {
+      throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
