@@ -61,9 +61,15 @@ final class ClusterTrain {
       Path logdir = Flags.path(line, "logdir", "runs");
       Path runDir = RunDirectory.create(logdir, experiment.id());
       out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
-      TrainingResult result = task.trainAsChief(experiment, data, config,
-          TrainCommand.listeners(line, out, flags, runDir, hp, config.seed()), runDir,
-          stop::requested);
+      TrainingResult result;
+      try {
+        result = task.trainAsChief(experiment, data, config,
+            TrainCommand.listeners(line, out, flags, runDir, hp, config.seed()), runDir,
+            stop::requested);
+      } catch (RuntimeException e) {
+        RunDirectory.removeIfEmpty(runDir); // a cluster that never came up leaves no run behind
+        throw e;
+      }
       out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
               + "(slide: %s); %,.0f examples/s in total, %.1f s", experiment.id(),
           result.status(), result.maxTestAccuracy(), result.maxAccuracyStep(),

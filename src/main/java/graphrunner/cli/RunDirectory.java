@@ -33,6 +33,17 @@ final class RunDirectory {
     }
   }
 
+  /** Takes back a run directory that nothing was written into: a run that never started. */
+  static void removeIfEmpty(Path dir) {
+    try (var entries = Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      // left as it is: listed as "not a run", which it is
+    }
+  }
+
   static String describe(Exception e) {
     String message = e.getMessage();
     if (e instanceof java.nio.file.AccessDeniedException) {

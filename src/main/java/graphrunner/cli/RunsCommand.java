@@ -1,7 +1,9 @@
 package graphrunner.cli;
 
+import graphrunner.experiments.Catalogue;
 import graphrunner.report.RunIndex;
 import graphrunner.report.RunRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,9 @@ final class RunsCommand implements Command {
       throw new UserError(ExitCode.USAGE, "expected at most one experiment id, got "
           + String.join(" ", args));
     }
+    if (!args.isEmpty()) {
+      Catalogue.entry(args.get(0)); // an unknown id is a usage error, as everywhere
+    }
     Path logdir = Flags.path(line, "logdir", "runs");
     List<RunIndex.Entry> entries = RunIndex.scan(logdir).entries().stream()
         .filter(e -> !e.experiment().equals("sweep"))
@@ -55,6 +60,7 @@ final class RunsCommand implements Command {
       out.println(entry.record().map(RunsCommand::row).orElse(String.format(Locale.ROOT,
           "%-24s %-17s %s", entry.experiment(), entry.dir().getFileName(),
           RunRecord.hasSummary(entry.dir()) ? "unreadable summary.json"
+              : Files.isDirectory(entry.dir().resolve("graph")) ? "graph only (graph command)"
               : "no summary.json: not a run")));
     }
   }

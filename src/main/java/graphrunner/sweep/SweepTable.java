@@ -29,15 +29,19 @@ public final class SweepTable {
             + "784-200-100-60-30-10, 7: 784-200-100-60-30-20-15-10 (3 and 7: our choice).%n%n",
             steps))
         .append("| decay | 3 layers | 5 layers | 7 layers |\n|---|---|---|---|\n");
-    for (double lrMax : cells.stream().map(Cell::lrMax).distinct().toList()) {
+    // the whole grid, whatever ran: an interrupted sweep shows which cells it never started
+    for (int row = 0; row < DepthSweepNet.DECAY_STARTS.size(); row++) {
+      double lrMax = DepthSweepNet.DECAY_STARTS.get(row);
       md.append("| ").append(rate(lrMax)).append(" → 0.0001 |");
-      for (Cell cell : cells) {
-        if (cell.lrMax() == lrMax) {
-          TrainingResult r = cell.result();
-          md.append(String.format(Locale.ROOT, " %s / %s (%s)%s |",
-              Fractions.text(r.maxTestAccuracy()), Fractions.text(r.finalTestAccuracy()),
-              slide(cell.slide()), unfinished(r)));
-        }
+      for (int column = 0; column < DepthSweepNet.DEPTHS.size(); column++) {
+        int layers = DepthSweepNet.DEPTHS.get(column).length - 1;
+        double slide = DepthSweepNet.SLIDE[row][column];
+        md.append(cells.stream().filter(c -> c.lrMax() == lrMax && c.layers() == layers)
+            .findFirst().map(cell -> String.format(Locale.ROOT, " %s / %s (%s)%s |",
+                Fractions.text(cell.result().maxTestAccuracy()),
+                Fractions.text(cell.result().finalTestAccuracy()), slide(slide),
+                unfinished(cell.result())))
+            .orElse(" — (" + slide(slide) + "), not run |"));
       }
       md.append('\n');
     }

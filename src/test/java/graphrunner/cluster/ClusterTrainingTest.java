@@ -130,10 +130,17 @@ class ClusterTrainingTest {
     List<String> flags = new ArrayList<>(flags("alone", STEPS));
     flags.set(flags.indexOf("--cluster-timeout") + 1, "2");
     try (var tasks = new LocalTasks(dir, 1, 2, flags)) {
+      tasks.start("worker:0"); // the chief, which makes the run directory
       tasks.start("worker:1");
-      assertEquals(8, tasks.awaitExit("worker:1", RUN), tasks.output("worker:1"));
-      assertTrue(tasks.output("worker:1").contains("graph-runner: gave up after 2 s: "
-          + "/job:ps/task:0 at 127.0.0.1:"), tasks.output("worker:1"));
+      for (String task : List.of("worker:0", "worker:1")) {
+        assertEquals(8, tasks.awaitExit(task, RUN), tasks.output(task));
+        assertTrue(tasks.output(task).contains("graph-runner: gave up after 2 s: "
+            + "/job:ps/task:0 at 127.0.0.1:"), tasks.output(task));
+      }
+    }
+    Path runs = dir.resolve("alone-runs/fc5-relu");
+    try (Stream<Path> left = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
+      assertEquals(List.of(), left.toList(), "a run that never started leaves no directory");
     }
   }
 

@@ -43,7 +43,7 @@ class SweepTableTest {
   }
 
   @Test
-  void aStoppedCellSaysSoInTheMarkdownToo() {
+  void aStoppedCellSaysSoInTheMarkdownAndTheCellsNeverStartedKeepTheirPlaces() {
     List<Cell> cells = cells().subList(0, 5);
     Cell last = cells.get(4);
     var stopped = new TrainingResult("interrupted", 1800, 0.85, 0.86, 1700, 0.5, 0.4, 4.7, 4, 4000,
@@ -52,7 +52,9 @@ class SweepTableTest {
     cells.add(new Cell(last.layers(), last.lrMax(), stopped, last.slide()));
     String md = new SweepTable(cells, 2000).markdown();
     assertTrue(md.contains("| 0.003 → 0.0001 | 0.8100 / 0.8000 (0.8832) | 0.8600 / 0.8500 "
-        + "(0.882), interrupted at step 1,800 |\n"), md);
+        + "(0.882), interrupted at step 1,800 | — (0.8886), not run |\n"), md);
+    assertTrue(md.contains("| 0.0003 → 0.0001 | — (0.8692), not run | — (0.8731), not run "
+        + "| — (0.8891), not run |\n"), md);
     assertTrue(md.contains("(0.7706) |"), md);
   }
 

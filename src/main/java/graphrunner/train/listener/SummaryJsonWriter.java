@@ -1,10 +1,12 @@
 package graphrunner.train.listener;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import graphrunner.BuildInfo;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.train.Checkpoints;
+import graphrunner.train.Evaluation;
 import graphrunner.train.RunContext;
 import graphrunner.train.ThreadPools;
 import graphrunner.train.TrainingListener;
@@ -79,6 +81,19 @@ public final class SummaryJsonWriter implements TrainingListener {
     fresh.addProperty("dataset_sha256", run.data().sha256());
     fresh.addProperty("graph_runner_version", BuildInfo.version());
     return fresh;
+  }
+
+  /** How far the run got, so far: a run killed midway still says so in {@code runs}. */
+  @Override
+  public void onEvaluation(RunContext run, Evaluation evaluation) {
+    summary.addProperty("steps", evaluation.step());
+    JsonElement best = summary.get("max_test_accuracy");
+    if (best == null || !best.isJsonPrimitive() || !best.getAsJsonPrimitive().isNumber()
+        || evaluation.accuracy() > best.getAsDouble()) {
+      summary.addProperty("max_test_accuracy", evaluation.accuracy());
+      summary.addProperty("max_test_accuracy_step", evaluation.step());
+    }
+    SummaryJson.write(runDir, summary);
   }
 
   @Override
