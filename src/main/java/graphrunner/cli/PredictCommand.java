@@ -101,13 +101,25 @@ final class PredictCommand implements Command {
 
   private static void evaluateTestSet(SavedModelPredictor predictor, Request request,
       Console out) {
-    Dataset dataset = request.dataset().orElseGet(() -> Dataset.byId(
-        predictor.classNames().get(0).equals("0") ? "mnist" : "fashion-mnist"));
+    Optional<Dataset> trainedOn = Dataset.withClasses(predictor.classNames());
+    Dataset dataset = request.dataset().orElseGet(() -> trainedOn.orElseThrow(() ->
+        new UserError(ExitCode.USAGE, request.model() + " classifies " + classes(predictor)
+            + ", the classes of no known data set: name its test set with --dataset")));
+    if (trainedOn.isPresent() && trainedOn.get() != dataset) {
+      throw new UserError(ExitCode.USAGE, request.model() + " classifies " + trainedOn.get().id()
+          + " (" + classes(predictor) + "), not " + dataset.id());
+    }
     var data = DataLocator.fromEnvironment().load(dataset, request.dataDir());
     ConfusionMatrix matrix = predictor.evaluate(data.test(), 1000);
     out.println(String.format("test accuracy: %.4f (%,d images of %s)", matrix.accuracy(),
         matrix.total(), dataset.id()));
     out.println("");
     out.out().print(matrix.format());
+  }
+
+  private static String classes(SavedModelPredictor predictor) {
+    List<String> names = predictor.classNames();
+    return String.join(", ", names.subList(0, Math.min(3, names.size())))
+        + (names.size() > 3 ? ", ..." : "");
   }
 }

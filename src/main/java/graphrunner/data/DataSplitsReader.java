@@ -19,8 +19,13 @@ public final class DataSplitsReader {
     MessageDigest digest = DatasetChecksum.newDigest();
     LabeledImages train = readSplit(dataset, files.trainImages(), files.trainLabels(), digest);
     LabeledImages test = readSplit(dataset, files.testImages(), files.testLabels(), digest);
-    return new DataSplits(dataset.id(), train, test, dataset.classNames(),
-        HexFormat.of().formatHex(digest.digest()));
+    String sha256 = HexFormat.of().formatHex(digest.digest());
+    Dataset.withContent(sha256).filter(other -> other != dataset).ifPresent(other -> {
+      // the two sets share file names and shapes: nothing else would tell them apart
+      throw new CorruptData(files.trainImages().getParent() + " holds " + other.id()
+          + ", not " + dataset.id());
+    });
+    return new DataSplits(dataset.id(), train, test, dataset.classNames(), sha256);
   }
 
   private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile,

@@ -29,5 +29,6 @@ class FashionMnistRealDataTest {
     Arrays.fill(thousandEach, 1_000);
     assertArrayEquals(thousandEach, RealData.classCounts(splits.test()));
     assertEquals(0.2860, RealData.pixelMean(splits.train()), 0.001);
+    assertEquals(Dataset.FASHION_MNIST.contentSha256(), splits.sha256(), "the published content");
   }
 }

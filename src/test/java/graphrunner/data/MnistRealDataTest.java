@@ -2,7 +2,9 @@ package graphrunner.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import graphrunner.CorruptData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,5 +29,15 @@ class MnistRealDataTest {
     assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009},
         RealData.classCounts(splits.test()));
     assertEquals(0.1307, RealData.pixelMean(splits.train()), 0.001);
+    assertEquals(Dataset.MNIST.contentSha256(), splits.sha256(), "the published content");
+  }
+
+  @Test
+  void digitsTakenForFashionAreRefused() {
+    RealData.loadOrSkip(Dataset.MNIST, cache); // skips without the real data
+    Path digits = Path.of(System.getenv(DataLocator.DATA_ENV), "mnist");
+    CorruptData e = assertThrows(CorruptData.class, () -> DataSplitsReader.read(
+        Dataset.FASHION_MNIST, DatasetFolder.require(digits, "--data-dir")));
+    assertEquals(digits + " holds mnist, not fashion-mnist", e.getMessage());
   }
 }
