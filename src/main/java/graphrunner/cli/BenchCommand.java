@@ -35,6 +35,8 @@ final class BenchCommand implements Command {
   private static final String DEFAULT_EXPERIMENT = "fc5-relu-decay";
   private static final long DEFAULT_STEPS = 5_000;
   private static final int DEFAULT_ROUNDS = 3;
+  /** Loops shorter than this gave overheads far off those of longer ones (README, Speed). */
+  private static final double MIN_STEADY_SECONDS = 3;
   private static final int PROFILED_STEPS = 50;
 
   @Override
@@ -56,6 +58,8 @@ final class BenchCommand implements Command {
   @Override
   public Options options() {
     return TrainingFlags.addTo(new Options())
+        .addOption(TrainingFlags.valued("steps", "N", "steps per loop (default: "
+            + String.format("%,d", DEFAULT_STEPS) + ")"))
         .addOption(TrainingFlags.valued("rounds", "N", "runner, bare and batch-making loops in "
             + "turn, N times each after a runner and a bare loop to warm up (" + DEFAULT_ROUNDS
             + "); medians are reported"))
@@ -231,6 +235,12 @@ final class BenchCommand implements Command {
         batchesRate, share(batchesRate, hp, arithmeticMs)));
     printOverhead(out, "runner overhead", runners, bares);
     printOverhead(out, "of which making batches", batchMakers, bares);
+    double shortest = loops.stream().mapToDouble(LoopFigures::seconds).min().orElse(0);
+    if (shortest < MIN_STEADY_SECONDS) {
+      out.println(String.format("caution: loops as short as %.1f s; one disturbance of this "
+          + "machine weighs a lot in them (overheads of +50 %% and more were seen): take the "
+          + "overheads from loops of %.0f s or more (--steps)", shortest, MIN_STEADY_SECONDS));
+    }
     out.println("peak = share of the machine's MatMul rate; overhead ms = step time beyond "
         + "that arithmetic");
     if (request.profile()) {
