@@ -119,6 +119,13 @@ class MainTest {
         onlySummary(logdir).get("final_test_accuracy").getAsDouble());
     assertTrue(predict.out().contains(finalAccuracy), finalAccuracy + " in " + predict.out());
     assertTrue(predict.out().contains("Ankle boot"), "confusion matrix with class names");
+
+    var digits = CliRun.of("predict", models.resolve("softmax/1").toString(), "--dataset",
+        "mnist");
+    assertEquals(ExitCode.USAGE, digits.exit(), digits.err());
+    assertTrue(digits.oneLineError(), digits.err());
+    assertTrue(digits.err().contains("classifies fashion-mnist (T-shirt/top, Trouser, Pullover, "
+        + "...), not mnist"), digits.err());
   }
 
   @Test
@@ -268,6 +275,50 @@ class MainTest {
           .startsWith("events.out.tfevents.")).count());
     }
     assertTrue(run.out().contains("tensorboard --logdir"), run.out());
+
+    var runs = CliRun.of("runs", "--logdir", logdir.toString());
+    assertEquals(ExitCode.OK, runs.exit(), runs.err());
+    assertTrue(runs.out().contains("graph only (graph command)"), runs.out());
+  }
+
+  @Test
+  void runsOfAnUnknownExperimentIsAUsageError() {
+    var run = CliRun.of("runs", "fc5-rellu", "--logdir", logdir.toString());
+    assertEquals(ExitCode.USAGE, run.exit());
+    assertTrue(run.oneLineError(), run.err());
+  }
+
+  @Test
+  void exportingARunKilledBeforeItsFirstCheckpointSaysHowToStartItAgain() throws Exception {
+    Path runDir = Files.createDirectories(logdir.resolve("softmax/20261202-000000"));
+    Files.writeString(runDir.resolve("summary.json"), """
+        {"experiment": "softmax", "status": "running", "seed": 1, "hyperparameters": {},
+         "arguments": ["softmax", "--data-dir", "/data sets/fashion", "--steps", "50",
+                       "--seed", "1"],
+         "segments": [{"from_step": 0, "pid": 2147483646}]}
+        """);
+    var run = CliRun.of("export", runDir.toString(), "--export-dir", models.toString());
+    assertEquals(ExitCode.DATA, run.exit(), run.err());
+    assertTrue(run.oneLineError(), run.err());
+    assertTrue(run.err().contains("has no checkpoint (the run was killed before its first one): "
+        + "start it again with: graph-runner train softmax --data-dir '/data sets/fashion' "
+        + "--steps 50 --seed 1"), run.err());
+    assertFalse(run.err().contains("note:"), "no note about a model there is not: " + run.err());
+  }
+
+  @Test
+  void aTruncatedSummaryIsAOneLineDataErrorWithoutJavaNames() throws Exception {
+    Path runDir = Files.createDirectories(logdir.resolve("softmax/20261202-000001"));
+    Files.writeString(runDir.resolve("summary.json"), "{\"experiment\": \"softmax\", "
+        + "\"hyperparameters\": {");
+    for (String[] args : List.of(new String[] {"export", runDir.toString()},
+        new String[] {"train", "--resume", runDir.toString()})) {
+      var run = CliRun.of(args);
+      assertEquals(ExitCode.DATA, run.exit(), run.err());
+      assertTrue(run.oneLineError(), run.err());
+      assertTrue(run.err().contains("summary.json is not valid JSON (truncated?): End of input"),
+          run.err());
+    }
   }
 
   @Test
