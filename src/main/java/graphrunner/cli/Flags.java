@@ -1,11 +1,14 @@
 package graphrunner.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 
 /** Reads flag values, turning every bad one into a one-line usage error. */
 final class Flags {
+  private static final int MOST_THREADS = 1024;
+
   private Flags() {}
 
   static long positiveLong(CommandLine line, String flag, long fallback) {
@@ -25,6 +28,19 @@ final class Flags {
       throw bad(flag, Long.toString(value), "a whole number up to " + Integer.MAX_VALUE);
     }
     return (int) value;
+  }
+
+  /**
+   * A thread count: TensorFlow starts that many threads per pool at once, and 100,000 of them
+   * took the process past 1.6 GB and out of reach of its signals.
+   */
+  static int threads(CommandLine line, String flag, int fallback) {
+    int value = positiveInt(line, flag, fallback);
+    int most = Math.max(MOST_THREADS, 4 * Runtime.getRuntime().availableProcessors());
+    if (value > most) {
+      throw bad(flag, Integer.toString(value), "a whole number from 1 to " + most);
+    }
+    return value;
   }
 
   static long anyLong(CommandLine line, String flag, long fallback) {
@@ -58,7 +74,15 @@ final class Flags {
 
   static Path path(CommandLine line, String flag, String fallback) {
     String value = line.getOptionValue(flag, fallback);
-    return value == null ? null : Path.of(value);
+    if (value != null && value.isBlank()) {
+      // Path.of("") is the working directory: runs and models would land beside the sources
+      throw bad(flag, "''", "a folder (use . for this one)");
+    }
+    try {
+      return value == null ? null : Path.of(value);
+    } catch (InvalidPathException e) {
+      throw bad(flag, value, "a path (" + e.getReason() + ")");
+    }
   }
 
   /** The one positional argument a command needs, e.g. the experiment id. */

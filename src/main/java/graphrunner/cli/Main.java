@@ -8,9 +8,11 @@ import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -74,10 +76,13 @@ public final class Main {
 
   ExitCode run(String[] args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")
-        || args[0].equals("help")) {
+    if (args.length == 0) {
+      console.err().println("graph-runner: missing COMMAND (graph-runner --help lists them)");
+      return ExitCode.USAGE;
+    }
+    if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
       printUsage();
-      return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+      return ExitCode.OK;
     }
     try {
       Command command = commands.get(args[0]);
@@ -90,6 +95,10 @@ public final class Main {
       if (line.hasOption("help")) {
         printHelp(command, options);
         return ExitCode.OK;
+      }
+      if (command.arguments().isEmpty() && !line.getArgList().isEmpty()) {
+        throw new UserError(ExitCode.USAGE, command.name() + " takes no arguments, got "
+            + String.join(" ", line.getArgList()) + " (see --help)");
       }
       command.run(line, console);
       return ExitCode.OK;
@@ -125,11 +134,21 @@ public final class Main {
   }
 
   private static CommandLine parse(Options options, String[] args) {
+    CommandLine line;
     try {
-      return new DefaultParser().parse(options, args);
+      line = new DefaultParser().parse(options, args);
     } catch (ParseException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage() + " (see --help)");
     }
+    // the parser keeps the first of two values and drops the second unchecked: say so instead
+    Set<String> seen = new HashSet<>();
+    for (Option option : line.getOptions()) {
+      String flag = option.hasLongOpt() ? "--" + option.getLongOpt() : "-" + option.getOpt();
+      if (!seen.add(flag)) {
+        throw new UserError(ExitCode.USAGE, flag + " is given more than once");
+      }
+    }
+    return line;
   }
 
   private void printHelp(Command command, Options options) {

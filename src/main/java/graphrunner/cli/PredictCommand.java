@@ -4,6 +4,7 @@ import graphrunner.data.DataLocator;
 import graphrunner.data.Dataset;
 import graphrunner.images.ImageFiles;
 import graphrunner.metrics.ConfusionMatrix;
+import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.savedmodel.SavedModelPredictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,10 +102,13 @@ final class PredictCommand implements Command {
 
   private static void evaluateTestSet(SavedModelPredictor predictor, Request request,
       Console out) {
-    Optional<Dataset> trainedOn = Dataset.withClasses(predictor.classNames());
+    Optional<Dataset> trainedOn = predictor.labelled()
+        ? Dataset.withClasses(predictor.classNames()) : Optional.empty();
     Dataset dataset = request.dataset().orElseGet(() -> trainedOn.orElseThrow(() ->
-        new UserError(ExitCode.USAGE, request.model() + " classifies " + classes(predictor)
-            + ", the classes of no known data set: name its test set with --dataset")));
+        new UserError(ExitCode.USAGE, request.model() + (predictor.labelled()
+            ? " classifies " + classes(predictor) + ", the classes of no known data set"
+            : " names no classes (no " + SavedModelExporter.LABELS + ")")
+            + ": name its test set with --dataset")));
     if (trainedOn.isPresent() && trainedOn.get() != dataset) {
       throw new UserError(ExitCode.USAGE, request.model() + " classifies " + trainedOn.get().id()
           + " (" + classes(predictor) + "), not " + dataset.id());

@@ -48,7 +48,7 @@ final class SuiteRun {
     this.seed = Flags.anyLong(line, "seed", ReproduceCommand.DEFAULT_SEED);
     this.dataRoot = Optional.ofNullable(Flags.path(line, "data-root", null));
     OptionalInt threads = line.hasOption("threads") // checked before the first item
-        ? OptionalInt.of(Flags.positiveInt(line, "threads", 1)) : OptionalInt.empty();
+        ? OptionalInt.of(Flags.threads(line, "threads", 1)) : OptionalInt.empty();
     passThrough.addAll(threadFlags(ThreadPools.perSession(), threads,
         Runtime.getRuntime().availableProcessors()));
     WritableFolder.problem(logdir).ifPresent(problem -> {

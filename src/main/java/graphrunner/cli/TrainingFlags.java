@@ -119,8 +119,8 @@ final class TrainingFlags {
 
   private static Tuning tuning(CommandLine line, Tuning defaults) {
     return defaults
-        .withIntraOpThreads(Flags.positiveInt(line, "threads", defaults.intraOpThreads()))
-        .withInterOpThreads(Flags.positiveInt(line, "inter-op-threads", defaults.interOpThreads()))
+        .withIntraOpThreads(Flags.threads(line, "threads", defaults.intraOpThreads()))
+        .withInterOpThreads(Flags.threads(line, "inter-op-threads", defaults.interOpThreads()))
         .withXla(onOff(line, "xla", defaults.xla()))
         .withPrefetch(onOff(line, "prefetch", defaults.prefetch()));
   }

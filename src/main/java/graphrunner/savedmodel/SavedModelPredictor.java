@@ -30,6 +30,7 @@ public final class SavedModelPredictor implements AutoCloseable {
   private final SavedModelBundle bundle;
   private final SessionFunction serving;
   private final List<String> classNames;
+  private final boolean labelled;
 
   /** A model whose serving path touches files, processes or the network is refused. */
   public SavedModelPredictor(Path dir) {
@@ -51,8 +52,28 @@ public final class SavedModelPredictor implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new DamagedSavedModel(model + " cannot be loaded: " + e.getMessage());
     }
-    serving = bundle.function(SavedModelExporter.SIGNATURE);
-    classNames = readLabels(model);
+    try {
+      serving = bundle.function(SavedModelExporter.SIGNATURE);
+      labelled = Files.isRegularFile(model.resolve(SavedModelExporter.LABELS));
+      classNames = readLabels(model);
+      checkClassCount(model, serving, classNames);
+    } catch (RuntimeException e) {
+      bundle.close();
+      throw e;
+    }
+  }
+
+  /** As many class names as the signature has probabilities, or nothing can be named. */
+  private static void checkClassCount(Path model, SessionFunction serving, List<String> names) {
+    var probabilities = serving.signature().getOutputs().get("probabilities");
+    if (probabilities == null || probabilities.shape.numDimensions() != 2) {
+      throw new DamagedSavedModel(model + ": its signature has no [n, classes] probabilities");
+    }
+    long classes = probabilities.shape.size(1);
+    if (classes > 0 && classes != names.size()) {
+      throw new DamagedSavedModel(model + ": " + SavedModelExporter.LABELS + " names "
+          + names.size() + " classes, its signature gives " + classes + " probabilities");
+    }
   }
 
   private static void refuseRiskyServingPath(Path model, SavedModel savedModel) {
@@ -68,6 +89,11 @@ public final class SavedModelPredictor implements AutoCloseable {
 
   public List<String> classNames() {
     return classNames;
+  }
+
+  /** Whether the class names came with the model ({@code assets/labels.txt}), not numbered. */
+  public boolean labelled() {
+    return labelled;
   }
 
   /** Probabilities {@code [n][10]} for {@code n} images given as [0,1] floats, 784 each. */

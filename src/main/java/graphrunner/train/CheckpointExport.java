@@ -31,7 +31,7 @@ public final class CheckpointExport {
     try (Graph graph = new Graph()) {
       Model model = experiment.build(Ops.create(graph), new Seeds(seed), hp);
       try (Session session = new Session(graph)) {
-        session.restore(checkpoint.prefix());
+        checkpoint.restoreInto(session);
         return SavedModelExporter.export(session, model, exportRoot, experiment.id(), classNames,
             stopRequested);
       }

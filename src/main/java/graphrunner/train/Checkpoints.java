@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import graphrunner.DamagedRun;
+import graphrunner.ParseErrors;
 import graphrunner.Phases;
 import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
@@ -99,7 +100,7 @@ public final class Checkpoints {
       }
       return state;
     } catch (IOException | JsonParseException e) {
-      throw new DamagedRun("damaged checkpoint " + file + ": " + e.getMessage(), e);
+      throw new DamagedRun("damaged checkpoint " + file + ": " + ParseErrors.reason(e), e);
     }
   }
 

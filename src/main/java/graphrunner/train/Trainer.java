@@ -80,7 +80,7 @@ public final class Trainer {
   /** Loads the checkpoint's variables; its step must be what global_step says. */
   private static LoopState restore(Session session, Model model, Checkpoint checkpoint) {
     LoopState state = Checkpoints.state(checkpoint);
-    session.restore(checkpoint.prefix());
+    checkpoint.restoreInto(session);
     try (Result r = session.runner().fetch(model.globalStep()).run()) {
       long globalStep = ((TInt64) r.get(0)).getLong();
       if (globalStep != state.step()) {

@@ -97,6 +97,30 @@ class DamagedSavedModelTest {
     assertDamaged(model, "variables.data-00000-of-00001 is truncated");
   }
 
+  @Test
+  void labelsThatDoNotMatchTheSignaturesClasses() throws IOException {
+    Path model = damagedCopy();
+    Files.writeString(model.resolve("assets/labels.txt"), "only two\n");
+    var run = CliRun.of("predict", model.toString(), "--data-dir", tinyData.toString());
+    assertEquals(ExitCode.DATA, run.exit(), run.err());
+    assertTrue(run.oneLineError(), run.err());
+    assertTrue(run.err().contains("assets/labels.txt names 1 classes, its signature gives 10 "
+        + "probabilities"), run.err());
+  }
+
+  @Test
+  void withoutLabelsTheTestSetMustBeNamed() throws IOException {
+    Path model = damagedCopy();
+    Files.delete(model.resolve("assets/labels.txt"));
+    var run = CliRun.of("predict", model.toString(), "--data-dir", tinyData.toString());
+    assertEquals(ExitCode.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("names no classes (no assets/labels.txt): name its test set "
+        + "with --dataset"), run.err());
+    var named = CliRun.of("predict", model.toString(), "--dataset", "fashion-mnist",
+        "--data-dir", tinyData.toString());
+    assertEquals(ExitCode.OK, named.exit(), named.err());
+  }
+
   private void assertDamaged(Path model, String piece) {
     var inspect = CliRun.of("inspect", model.toString());
     var predict = CliRun.of("predict", model.toString(), "--data-dir", tinyData.toString());

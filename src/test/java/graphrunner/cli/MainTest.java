@@ -161,6 +161,56 @@ class MainTest {
   }
 
   @Test
+  void commandLinesThatCannotMeanWhatTheySayAreUsageErrors() {
+    String data = tinyData.toString();
+    for (String[] bad : List.of(
+        new String[] {"train", "softmax", "--steps", "20", "--steps", "0", "--data-dir", data},
+        new String[] {"train", "softmax", "--threads", "100000", "--data-dir", data},
+        new String[] {"train", "softmax", "--logdir", "", "--data-dir", data},
+        new String[] {"train", "softmax", "--export-dir", " ", "--data-dir", data},
+        new String[] {"list", "extra"}, new String[] {})) {
+      var run = CliRun.of(bad);
+      String command = String.join(" ", bad);
+      assertEquals(ExitCode.USAGE, run.exit(), command + ": " + run.err());
+      assertTrue(run.oneLineError(), command + ": " + run.err());
+    }
+    assertTrue(CliRun.of("train", "softmax", "--seed", "1", "--seed", "x").err()
+        .contains("--seed is given more than once"));
+    assertFalse(Files.exists(logdir.resolve("softmax")), "no run was started");
+  }
+
+  @Test
+  void anExportDirWithANameTooLongIsFoundBeforeAnyTraining() {
+    var run = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--logdir",
+        logdir.toString(), "--export-dir", models.resolve("a".repeat(300)).toString());
+    assertEquals(ExitCode.IO, run.exit(), run.err());
+    assertTrue(run.err().contains("longer than 255 bytes"), run.err());
+    assertFalse(Files.exists(logdir.resolve("softmax")), "no run was started");
+  }
+
+  @Test
+  void aDamagedCheckpointIsADataErrorNamingIt() throws Exception {
+    var run = train("--steps", "30", "--seed", "4", "--no-export");
+    assertEquals(ExitCode.OK, run.exit(), run.err());
+    Path runDir;
+    try (Stream<Path> dirs = Files.list(logdir.resolve("softmax"))) {
+      runDir = dirs.findFirst().orElseThrow();
+    }
+    Path checkpoint;
+    try (Stream<Path> dirs = Files.list(runDir.resolve("checkpoints"))) {
+      checkpoint = dirs.filter(d -> d.getFileName().toString().startsWith("step-")).findFirst()
+          .orElseThrow();
+    }
+    Path data = checkpoint.resolve("model.data-00000-of-00001");
+    byte[] bytes = Files.readAllBytes(data);
+    Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    var export = CliRun.of("export", runDir.toString(), "--export-dir", models.toString());
+    assertEquals(ExitCode.DATA, export.exit(), export.err());
+    assertTrue(export.oneLineError(), export.err());
+    assertTrue(export.err().contains("damaged checkpoint " + checkpoint), export.err());
+  }
+
+  @Test
   void missingDataIsAOneLineDataErrorNamingTheFiles(@TempDir Path empty) {
     var run = CliRun.of("train", "softmax", "--data-dir", empty.toString(), "--logdir",
         logdir.toString());
