@@ -7,8 +7,10 @@ import com.google.gson.JsonParser;
 import graphrunner.InvalidClusterConfig;
 import graphrunner.ParseErrors;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +36,16 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
         "task.type", "task.index");
     static final Fields FLAGS = new Fields("--cluster", "--cluster", "--cluster", "--task",
         "--task");
+
+    /** Where a task's address was given: {@code cluster.worker[1]}, or just {@code --cluster}. */
+    String address(TaskId task) {
+      String job = switch (task.job()) {
+        case TaskId.PS -> ps;
+        case TaskId.CHIEF -> chief;
+        default -> worker;
+      };
+      return job.startsWith("--") ? job : job + "[" + task.index() + "]";
+    }
   }
 
   private static void validate(ClusterSpec cluster, TaskId task, Fields fields) {
@@ -41,11 +53,29 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
         "needs at least one parameter server (between-graph replication keeps the variables there)");
     check(!cluster.trainers().isEmpty(), fields.worker(), "needs at least one worker");
     check(cluster.addresses(TaskId.CHIEF).size() <= 1, fields.chief(), "holds at most one task");
+    checkDistinctAddresses(cluster, fields);
     check(cluster.jobs().containsKey(task.job()), fields.type(),
         "'" + task.job() + "' is not a job of the cluster " + cluster.jobs().keySet());
     int size = cluster.addresses(task.job()).size();
     check(task.index() >= 0 && task.index() < size, fields.index(),
         task.index() + " is outside job '" + task.job() + "' (0.." + (size - 1) + ")");
+  }
+
+  /**
+   * Two tasks on one {@code host:port} would be one TensorFlow server answering for both, and the
+   * job would fail much later in TensorFlow's words.
+   */
+  private static void checkDistinctAddresses(ClusterSpec cluster, Fields fields) {
+    Map<String, TaskId> owners = new HashMap<>();
+    for (String job : cluster.jobs().keySet()) {
+      for (int i = 0; i < cluster.addresses(job).size(); i++) {
+        var task = new TaskId(job, i);
+        String address = cluster.address(task);
+        TaskId owner = owners.putIfAbsent(address.toLowerCase(Locale.ROOT), task);
+        check(owner == null, fields.address(task), "\"" + address + "\" is the address of both "
+            + owner + " and " + task + " (every task needs a host:port of its own)");
+      }
+    }
   }
 
   public boolean isChief() {
@@ -147,8 +177,9 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
 
   private static void check(boolean ok, String field, String problem) {
     if (!ok) {
-      // flags name themselves; JSON fields are named with their path in TF_CONFIG
-      String where = field.startsWith("--") ? field : "TF_CONFIG: " + field;
+      // flags and TF_CONFIG itself name themselves; JSON fields are named with their path in it
+      String where = field.startsWith("--") || field.equals("TF_CONFIG") ? field
+          : "TF_CONFIG: " + field;
       throw new InvalidClusterConfig(where + ": " + problem);
     }
   }

@@ -71,6 +71,24 @@ class TfConfigTest {
   }
 
   @Test
+  void aTfConfigThatIsNotAnObjectIsNamedOnce() {
+    assertEquals("TF_CONFIG: must be a JSON object", usageError("[1,2]"));
+  }
+
+  @Test
+  void twoTasksOnOneAddressAreAUsageErrorNamingTheAddress() {
+    assertEquals("TF_CONFIG: cluster.worker[1]: \"127.0.0.1:2222\" is the address of both ps:0 "
+            + "and worker:1 (every task needs a host:port of its own)",
+        usageError("{\"cluster\": {\"ps\": [\"127.0.0.1:2222\"], "
+            + "\"worker\": [\"127.0.0.1:2223\", \"127.0.0.1:2222\"]}, "
+            + "\"task\": {\"type\": \"worker\", \"index\": 0}}"));
+    InvalidClusterConfig e = assertThrows(InvalidClusterConfig.class,
+        () -> TfConfig.fromFlags("ps=127.0.0.1:29997;worker=127.0.0.1:29997", "worker:0"));
+    assertEquals("--cluster: \"127.0.0.1:29997\" is the address of both ps:0 and worker:0 "
+        + "(every task needs a host:port of its own)", e.getMessage());
+  }
+
+  @Test
   void badFlagsNameTheFlag() {
     InvalidClusterConfig e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags("ps=h:1", "worker"));
     assertEquals("--task: expected JOB:INDEX (e.g. worker:0), got 'worker'", e.getMessage());
