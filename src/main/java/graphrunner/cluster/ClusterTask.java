@@ -33,8 +33,8 @@ public final class ClusterTask {
   private final Consumer<GraphRunnerException> fatal;
 
   /**
-   * @param peerTimeout how long to wait for the parameter servers (and, for workers, for the
-   *     chief to initialise the variables)
+   * @param peerTimeout how long to wait for the parameter servers (for workers, also for the
+   *     chief to initialise the variables; for a parameter server, for the chief to come up)
    * @param note where progress lines go
    * @param fatal ends the process when a parameter server is lost mid-run (the training thread
    *     may be blocked in TensorFlow for good); it must not return
@@ -57,7 +57,7 @@ public final class ClusterTask {
   }
 
   private PeerWatch watchParameterServers(long[] globalStep) {
-    return new PeerWatch(config.cluster(), config.cluster().parameterServers(), false,
+    return new PeerWatch(config.cluster(), config.cluster().parameterServers(),
         ps -> fatal.accept(new ParameterServerLost(config.task() + ": lost parameter "
             + "server " + ps.device() + " at " + config.cluster().address(ps) + " near global "
             + "step " + globalStep[0] + ", stopping without export")));
@@ -76,9 +76,11 @@ public final class ClusterTask {
       note.accept(config.task() + ": serving on " + config.cluster().address(config.task())
           + " until the chief ends the job");
       TaskId chief = config.cluster().chief();
-      // a chief that dies never ends the job: then this task ends itself, so nothing listens on
+      // a chief that never comes up or dies never ends the job: then this task ends itself, so
+      // that nothing of a failed job keeps listening
+      PeerWait.untilReachable(config.cluster(), List.of(chief), peerTimeout);
       try (Session session = ClusterSessions.open(graph, server, sessionConfig);
-          PeerWatch watch = new PeerWatch(config.cluster(), List.of(chief), true,
+          PeerWatch watch = new PeerWatch(config.cluster(), List.of(chief),
               gone -> fatal.accept(new ClusterUnreachable(config.task()
                   + ": the chief " + chief.device() + " at " + config.cluster().address(chief)
                   + " went away without ending the job; stopping")))) {

@@ -20,14 +20,8 @@ final class PeerWatch implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  private final boolean onceSeen;
-
-  /**
-   * @param onceSeen count refusals only after a peer has answered once (a parameter server
-   *     watching a chief that may start after it)
-   */
-  PeerWatch(ClusterSpec cluster, List<TaskId> peers, boolean onceSeen, Consumer<TaskId> onLost) {
-    this.onceSeen = onceSeen;
+  /** Watches peers that have already answered once ({@link PeerWait}). */
+  PeerWatch(ClusterSpec cluster, List<TaskId> peers, Consumer<TaskId> onLost) {
     thread = new Thread(() -> watch(cluster, peers, onLost), "cluster-peer-watch");
     thread.setDaemon(true);
     thread.start();
@@ -35,13 +29,10 @@ final class PeerWatch implements AutoCloseable {
 
   private void watch(ClusterSpec cluster, List<TaskId> peers, Consumer<TaskId> onLost) {
     Map<TaskId, Integer> refusals = new HashMap<>();
-    Map<TaskId, Boolean> seen = new HashMap<>();
     while (!closed) {
       for (TaskId peer : peers) {
         boolean answers = PeerWait.accepts(cluster.address(peer));
-        seen.merge(peer, answers, Boolean::logicalOr);
-        int count = answers || (onceSeen && !seen.get(peer)) ? 0
-            : refusals.getOrDefault(peer, 0) + 1;
+        int count = answers ? 0 : refusals.getOrDefault(peer, 0) + 1;
         refusals.put(peer, count);
         if (count >= REFUSALS && !closed) {
           onLost.accept(peer);

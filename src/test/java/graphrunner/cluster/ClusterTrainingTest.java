@@ -144,6 +144,21 @@ class ClusterTrainingTest {
     }
   }
 
+  @Test
+  void aParameterServerWhoseChiefNeverComesUpGivesUp() throws Exception {
+    List<String> flags = new ArrayList<>(flags("no-chief", STEPS));
+    flags.set(flags.indexOf("--cluster-timeout") + 1, "2");
+    try (var tasks = new LocalTasks(dir, 1, 2, flags)) {
+      tasks.start("ps:0");
+      assertEquals(8, tasks.awaitExit("ps:0", Duration.ofSeconds(30)), tasks.output("ps:0"));
+      List<String> errors = tasks.output("ps:0").lines()
+          .filter(l -> l.startsWith("graph-runner:")).toList();
+      assertEquals(List.of("graph-runner: gave up after 2 s: /job:worker/task:0 at "
+          + tasks.spec().split("worker=")[1].split(",")[0] + " never came up (--cluster-timeout)"),
+          errors, tasks.output("ps:0"));
+    }
+  }
+
   private Process startSingleProcess() throws IOException {
     List<String> command = new ArrayList<>(List.of(LocalTasks.javaBinary(), "-cp",
         System.getProperty("java.class.path"), "graphrunner.cli.Main", "train", "fc5-relu"));
