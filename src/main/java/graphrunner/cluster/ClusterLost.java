@@ -17,10 +17,13 @@ final class ClusterLost {
         + globalStep + ", stopping without export (" + firstLine(e) + ")", e);
   }
 
-  /** TensorFlow's message in one line: its first lines are where it happened, then what. */
+  /**
+   * TensorFlow's message in one line: its first lines are where it happened, then what; gRPC's
+   * details that follow (a remote target, then a JSON dump) say nothing more to a user.
+   */
   static String firstLine(Throwable e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     return String.join(" ", message.lines().map(String::trim).filter(l -> !l.isEmpty())
-        .limit(2).toList());
+        .takeWhile(l -> !l.startsWith("Additional GRPC error information")).limit(2).toList());
   }
 }

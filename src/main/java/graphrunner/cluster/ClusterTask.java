@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tensorflow.Graph;
 import org.tensorflow.RemoteSessions;
 import org.tensorflow.Session;
@@ -136,17 +139,21 @@ public final class ClusterTask {
       ReplicaGraph replica = ReplicaGraph.build(graph, experiment, run, config);
       try (Session session = ClusterSessions.open(graph, server, sessionConfig)) {
         var chief = new ChiefRun(config, session, graph, replica, listeners, runDir, note);
-        boolean parameterServerLost = false;
+        boolean parameterServersAnswer = false;
         long[] global = {0};
         try (PeerWatch watch = watchParameterServers(global)) {
-          session.initialize();
+          firstContact(() -> {
+            session.initialize();
+            return null;
+          });
+          parameterServersAnswer = true;
           return chief.train(experiment, data, run, shard(data.train(), run), shardSeed(run), stop,
               step -> global[0] = step, watch);
         } catch (TensorFlowException e) {
-          parameterServerLost = true;
+          parameterServersAnswer = false;
           throw lost(ClusterLost.parameterServerLost(config.task(), chief.lastGlobalStep(), e));
         } finally {
-          if (!parameterServerLost) { // else there may be nobody left to tell, and asking would wait
+          if (parameterServersAnswer) { // else there may be nobody to tell, and asking would wait
             chief.endJob();
           }
         }
@@ -154,15 +161,44 @@ public final class ClusterTask {
     }
   }
 
+  /**
+   * The first run that reaches the parameter servers. Their ports accepted connections
+   * ({@link PeerWait}), but what answers there may not be a TensorFlow server (another service,
+   * a proxy): a ps that never answered never came up, and was not lost either.
+   */
+  private <T> T firstContact(Supplier<T> run) {
+    try {
+      return run.get();
+    } catch (TensorFlowException e) {
+      throw new ClusterUnreachable(config.task() + ": a parameter server never came up: "
+          + silentParameterServers(e) + " accepts connections but does not answer as TensorFlow ("
+          + ClusterLost.firstLine(e) + ")", e);
+    }
+  }
+
+  /** The ps TensorFlow's message names ({@code /job:ps/replica:0/task:1}), else all of them. */
+  private String silentParameterServers(TensorFlowException e) {
+    Matcher named = Pattern.compile("/job:ps/replica:\\d+/task:(\\d+)")
+        .matcher(String.valueOf(e.getMessage()));
+    List<TaskId> parameterServers = config.cluster().parameterServers();
+    if (named.find() && Integer.parseInt(named.group(1)) < parameterServers.size()) {
+      parameterServers = List.of(new TaskId(TaskId.PS, Integer.parseInt(named.group(1))));
+    }
+    return String.join(" or ", parameterServers.stream()
+        .map(ps -> ps.device() + " at " + config.cluster().address(ps)).toList());
+  }
+
   private void awaitChiefInitialisation(Session session, ReplicaGraph replica) {
     long deadline = System.nanoTime() + peerTimeout.toNanos();
-    while (!ChiefRun.ready(session, replica)) {
+    boolean ready = firstContact(() -> ChiefRun.ready(session, replica));
+    while (!ready) {
       if (System.nanoTime() > deadline) {
         throw new ClusterUnreachable("gave up after "
             + peerTimeout.toSeconds() + " s: the chief " + config.cluster().chief().device()
             + " never initialised the variables (--cluster-timeout)");
       }
       PeerWait.sleep(200);
+      ready = ChiefRun.ready(session, replica);
     }
   }
 

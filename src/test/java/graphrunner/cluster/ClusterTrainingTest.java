@@ -159,6 +159,30 @@ class ClusterTrainingTest {
     }
   }
 
+  @Test
+  void aParameterServerAddressThatIsNotTensorFlowNeverCameUpRatherThanWasLost() throws Exception {
+    List<String> flags = new ArrayList<>(flags("not-tf", STEPS));
+    flags.set(flags.indexOf("--cluster-timeout") + 1, "5");
+    try (var tasks = new LocalTasks(dir, 1, 2, flags);
+        var notTensorFlow = new NotTensorFlow(tasks.ports().get(0))) {
+      tasks.start("worker:0"); // the chief: its first contact initialises the variables
+      tasks.start("worker:1"); // the other: its first contact asks whether they are
+      for (String task : List.of("worker:0", "worker:1")) {
+        assertEquals(8, tasks.awaitExit(task, RUN), tasks.output(task));
+        List<String> errors = tasks.output(task).lines()
+            .filter(l -> l.startsWith("graph-runner:")).toList();
+        assertEquals(1, errors.size(), tasks.output(task));
+        assertTrue(errors.get(0).startsWith("graph-runner: " + task + ": a parameter server never "
+            + "came up: /job:ps/task:0 at 127.0.0.1:" + tasks.ports().get(0) + " accepts "
+            + "connections but does not answer as TensorFlow"), errors.get(0));
+      }
+    }
+    Path runs = dir.resolve("not-tf-runs/fc5-relu");
+    try (Stream<Path> left = Files.exists(runs) ? Files.list(runs) : Stream.empty()) {
+      assertEquals(List.of(), left.toList(), "a run that never started leaves no directory");
+    }
+  }
+
   private Process startSingleProcess() throws IOException {
     List<String> command = new ArrayList<>(List.of(LocalTasks.javaBinary(), "-cp",
         System.getProperty("java.class.path"), "graphrunner.cli.Main", "train", "fc5-relu"));
