@@ -160,6 +160,20 @@ class ClusterTrainingTest {
   }
 
   @Test
+  void aParameterServerWhoseChiefWentAwayWithoutEndingTheJobStops() throws Exception {
+    try (var tasks = new LocalTasks(dir, 1, 1, flags("killed-chief", 100_000))) {
+      tasks.start("ps:0");
+      tasks.start("worker:0");
+      assertTrue(tasks.awaitLines("worker:0", "step ", 1, RUN), tasks.output("worker:0"));
+      tasks.kill("worker:0");
+      assertEquals(8, tasks.awaitExit("ps:0", Duration.ofSeconds(30)), tasks.output("ps:0"));
+      assertTrue(tasks.output("ps:0").contains("graph-runner: ps:0: the chief /job:worker/task:0 "
+          + "at 127.0.0.1:" + tasks.ports().get(1) + " went away without ending the job"),
+          tasks.output("ps:0"));
+    }
+  }
+
+  @Test
   void aParameterServerAddressThatIsNotTensorFlowNeverCameUpRatherThanWasLost() throws Exception {
     List<String> flags = new ArrayList<>(flags("not-tf", STEPS));
     flags.set(flags.indexOf("--cluster-timeout") + 1, "5");
