@@ -1,6 +1,7 @@
 package graphrunner.fs;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,17 +20,28 @@ public final class StagingDirectory implements AutoCloseable {
   public static final String PREFIX = ".tmp-";
   private static final AtomicLong COUNTER = new AtomicLong();
   private final Path path;
+  /** The outermost folder that {@link #in} created for it, null if its parent existed. */
+  private final Path createdFolders;
+  private boolean published;
 
-  private StagingDirectory(Path path) {
+  private StagingDirectory(Path path, Path createdFolders) {
     this.path = path;
+    this.createdFolders = createdFolders;
   }
 
-  /** Creates a fresh staging folder inside {@code parent} (created if missing). */
+  /**
+   * Creates a fresh staging folder inside {@code parent}, and {@code parent} if missing (taken
+   * back by {@link #close} when nothing was published).
+   */
   public static StagingDirectory in(Path parent) throws IOException {
+    Path createdFolders = null;
+    for (Path p = parent.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      createdFolders = p;
+    }
     Files.createDirectories(parent);
     Path path = parent.resolve(PREFIX + ProcessHandle.current().pid() + "-"
         + COUNTER.incrementAndGet());
-    return new StagingDirectory(Files.createDirectory(path));
+    return new StagingDirectory(Files.createDirectory(path), createdFolders);
   }
 
   public Path path() {
@@ -38,13 +50,29 @@ public final class StagingDirectory implements AutoCloseable {
 
   /** Renames the staged folder to {@code target} atomically; fails if the target exists. */
   public Path publish(Path target) throws IOException {
-    return Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+    Path moved = Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+    published = true;
+    return moved;
   }
 
-  /** Removes what is left when the folder was not published. */
+  /**
+   * Removes what is left when the folder was not published, and the folders {@link #in} created
+   * for it while they are empty: a failed or stopped write leaves nothing at all.
+   */
   @Override
   public void close() throws IOException {
     deleteRecursively(path);
+    if (published || createdFolders == null) {
+      return;
+    }
+    for (Path p = path.toAbsolutePath().getParent(); p != null && p.startsWith(createdFolders);
+        p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (DirectoryNotEmptyException stillUsed) {
+        return; // someone else writes there too: theirs now
+      }
+    }
   }
 
   /** Removes the staging folders under {@code parent} whose owning process is gone. */
