@@ -52,18 +52,32 @@ final class ReportCommand implements Command {
 
     static Request from(CommandLine line) {
       Path reportDir = Flags.path(line, "report-dir", "notebooks-export");
-      WritableFolder.problem(reportDir).ifPresent(problem -> {
-        throw new UserError(ExitCode.IO, "cannot write the report under --report-dir "
-            + reportDir + ": " + problem);
-      });
+      requireWritable(reportDir);
       return new Request(line.getArgList().stream().map(Path::of).toList(),
           Flags.path(line, "logdir", "runs"), reportDir);
     }
   }
 
+  /**
+   * Fails when a report could not be written under {@code reportDir}, without creating it: the
+   * folder appears only when a report is written into it.
+   */
+  static void requireWritable(Path reportDir) {
+    WritableFolder.problem(reportDir).ifPresent(problem -> {
+      throw new UserError(ExitCode.IO, "cannot write the report under --report-dir "
+          + reportDir + ": " + problem);
+    });
+  }
+
   @Override
   public void run(CommandLine line, Console out) {
     Request request = Request.from(line);
+    try (StopSignal stop = new StopSignal(out.err())) {
+      report(request, out, stop);
+    }
+  }
+
+  private static void report(Request request, Console out, StopSignal stop) {
     RunIndex index = RunIndex.scan(request.logdir());
     List<RunRecord> runs = new ArrayList<>();
     for (Path dir : request.runDirs()) {
@@ -76,7 +90,7 @@ final class ReportCommand implements Command {
       throw new UserError(ExitCode.USAGE, "no finished runs under " + request.logdir()
           + " (train some, or run " + Launcher.command() + " reproduce)");
     }
-    Path dir = write(runs, index.sweeps().stream().findFirst(), request.reportDir(), out);
+    Path dir = write(runs, index.sweeps().stream().findFirst(), request.reportDir(), out, stop);
     out.println("report: " + dir.resolve(ReportWriter.HTML));
   }
 
@@ -88,13 +102,23 @@ final class ReportCommand implements Command {
     return runs;
   }
 
-  /** Writes the report; it is titled a quick run when any run is shorter than its slide's. */
-  static Path write(List<RunRecord> runs, Optional<Path> sweep, Path reportRoot, Console out) {
+  /**
+   * Writes the report; it is titled a quick run when any run is shorter than its slide's. A stop
+   * request before it is whole leaves nothing under {@code reportRoot}.
+   */
+  static Path write(List<RunRecord> runs, Optional<Path> sweep, Path reportRoot, Console out,
+      StopSignal stop) {
+    stop.nowStopping("stopping the report, which leaves nothing behind");
     boolean shortened = runs.stream().anyMatch(r ->
         r.steps() < Catalogue.experiment(r.experiment()).defaults().steps());
     out.note("report: " + runs.size() + " run(s)" + (sweep.isPresent() ? " and the sweep" : "")
         + (shortened ? " (shortened runs: titled a quick run)" : ""));
-    var report = new ReportBuilder(runs, sweep, shortened).build();
-    return ReportWriter.write(report, reportRoot);
+    try {
+      var report = new ReportBuilder(runs, sweep, shortened).build();
+      return ReportWriter.write(report, reportRoot, stop::requested);
+    } catch (ReportWriter.ReportInterrupted e) {
+      throw new UserError(stop.exitCode(), "interrupted while writing the report, which left "
+          + "nothing behind");
+    }
   }
 }

@@ -3,8 +3,6 @@ package graphrunner.cli;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.report.RunRecord;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +67,7 @@ final class ReproduceCommand implements Command {
   public void run(CommandLine line, Console out) {
     List<SuiteItem> items = plan(line);
     Path reportRoot = Flags.path(line, "report-dir", "notebooks-export");
-    requireWritable(reportRoot);
+    ReportCommand.requireWritable(reportRoot); // before hours of training, not after
     var suite = new SuiteRun(line, out, cli);
     List<UserError> failures = new ArrayList<>();
     double remaining = items.stream().mapToDouble(SuiteItem::weight).sum();
@@ -116,18 +114,6 @@ final class ReproduceCommand implements Command {
     return ids;
   }
 
-  /** Fails before hours of training, not after, when the report cannot be written. */
-  private static void requireWritable(Path reportRoot) {
-    try {
-      Files.createDirectories(reportRoot);
-      Path probe = Files.createTempFile(reportRoot, ".probe", ".tmp");
-      Files.delete(probe);
-    } catch (IOException | SecurityException e) {
-      throw new UserError(ExitCode.IO, "cannot write the report under --report-dir " + reportRoot
-          + ": " + RunDirectory.describe(e));
-    }
-  }
-
   private static void writeReport(SuiteRun suite, List<SuiteItem> items, Path reportRoot,
       boolean quick, Console out) {
     List<RunRecord> runs = items.stream().filter(i -> !i.isSweep())
@@ -138,7 +124,10 @@ final class ReproduceCommand implements Command {
     }
     Optional<Path> sweep = items.stream().filter(SuiteItem::isSweep).findFirst()
         .flatMap(suite::finishedSweep);
-    Path dir = ReportCommand.write(runs, sweep, reportRoot, out);
+    Path dir;
+    try (StopSignal stop = new StopSignal(out.err())) {
+      dir = ReportCommand.write(runs, sweep, reportRoot, out, stop);
+    }
     out.println((quick ? "quick-run report: " : "report: ") + dir.resolve("report.html"));
   }
 }

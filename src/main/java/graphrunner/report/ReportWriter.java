@@ -1,21 +1,27 @@
 package graphrunner.report;
 
+import graphrunner.Phases;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Writes {@code <root>/<timestamp>/} with report.html, report.ipynb, results.csv and results.json.
- * Everything goes into a hidden {@code .tmp-} folder first, renamed into place when complete: a
- * failed or killed write never leaves a folder that looks like a finished report.
+ * Everything goes into a hidden {@link StagingDirectory} first, renamed into place when complete:
+ * a failed, stopped or killed write never leaves a folder that looks like a finished report, and
+ * the next report removes what a killed one left.
  */
 public final class ReportWriter {
   public static final String HTML = "report.html";
@@ -26,45 +32,61 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
-  /** Returns the finished report folder. */
-  public static Path write(Report report, Path root) {
+  /**
+   * Returns the finished report folder. Gives up, leaving nothing behind (not even {@code root}
+   * if it made it), when {@code stopRequested} says so before the final rename.
+   */
+  public static Path write(Report report, Path root, BooleanSupplier stopRequested) {
     String stamp = LocalDateTime.now().format(STAMP);
-    Path temp = root.resolve(".tmp-" + stamp + "-" + ProcessHandle.current().pid());
     try {
-      Files.createDirectories(temp);
-      Files.writeString(temp.resolve(HTML), HtmlReport.render(report), StandardCharsets.UTF_8);
-      Files.writeString(temp.resolve(NOTEBOOK), NotebookReport.render(report),
-          StandardCharsets.UTF_8);
-      Files.writeString(temp.resolve(CSV), ResultsFiles.csv(report.rows()), StandardCharsets.UTF_8);
-      Files.writeString(temp.resolve(JSON), ResultsFiles.json(report.rows()),
-          StandardCharsets.UTF_8);
-      Path target = freeName(root, stamp);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      return target;
+      StagingDirectory.removeAbandoned(root);
+      try (StagingDirectory staging = StagingDirectory.in(root)) {
+        Path temp = staging.path();
+        Map<String, Supplier<String>> files = new LinkedHashMap<>();
+        files.put(HTML, () -> HtmlReport.render(report));
+        files.put(NOTEBOOK, () -> NotebookReport.render(report));
+        files.put(CSV, () -> ResultsFiles.csv(report.rows()));
+        files.put(JSON, () -> ResultsFiles.json(report.rows()));
+        for (var file : files.entrySet()) {
+          stopIfRequested(stopRequested);
+          Files.writeString(temp.resolve(file.getKey()), file.getValue().get(),
+              StandardCharsets.UTF_8);
+        }
+        Phases.reached("report", stopRequested);
+        stopIfRequested(stopRequested);
+        return publish(staging, root, stamp);
+      }
     } catch (IOException | SecurityException e) {
-      deleteQuietly(temp);
       throw new UnwritableOutput("cannot write the report under " + root + ": "
           + (e instanceof AccessDeniedException ? "permission denied (" + e.getMessage() + ")"
               : e.getMessage()), e);
     }
   }
 
-  private static Path freeName(Path root, String stamp) {
-    Path target = root.resolve(stamp);
-    for (int n = 2; Files.exists(target); n++) {
-      target = root.resolve(stamp + "-" + n);
+  private static void stopIfRequested(BooleanSupplier stopRequested) {
+    if (stopRequested.getAsBoolean()) {
+      throw new ReportInterrupted();
     }
-    return target;
   }
 
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
+  /** The report was abandoned on a stop request; nothing was left under its root. */
+  public static final class ReportInterrupted extends RuntimeException {
+    ReportInterrupted() {
+      super("the report was interrupted", null, false, false);
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: a hidden .tmp- folder is never mistaken for a report
+  }
+
+  /** Renames the finished report to a free name; another report may take one first. */
+  private static Path publish(StagingDirectory staging, Path root, String stamp)
+      throws IOException {
+    for (int n = 1; n <= 100; n++) {
+      Path target = root.resolve(n == 1 ? stamp : stamp + "-" + n);
+      try {
+        return staging.publish(target);
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
+        // a report of the same second took this name: take the next
+      }
     }
+    throw new IOException("no free report name under " + root);
   }
 }
