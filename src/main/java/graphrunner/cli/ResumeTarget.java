@@ -25,7 +25,11 @@ final class ResumeTarget {
 
   private ResumeTarget() {}
 
-  static RecordedRun find(CommandLine given) {
+  /**
+   * The run to continue, {@code lock} taken on it first: its status is read under the lock, so
+   * two resumes started together cannot both find it resumable.
+   */
+  static RecordedRun find(CommandLine given, RunLock lock) {
     for (Option option : given.getOptions()) {
       if (!ALLOWED.contains(option.getLongOpt())) {
         throw new UserError(ExitCode.USAGE, "--resume continues a run with its own settings: "
@@ -51,7 +55,8 @@ final class ResumeTarget {
       Catalogue.entry(id); // an unknown id: one line with a suggestion
       run = newestResumable(Flags.path(given, "logdir", "runs").resolve(id), id);
     }
-    return resumable(run);
+    lock.take(run.dir());
+    return resumable(RecordedRun.read(run.dir()));
   }
 
   /** The flags of this invocation that replace the recorded ones. */

@@ -90,12 +90,12 @@ final class TrainCommand implements Command {
       ClusterTrain.run(given, out, Validated.from(given), cluster.get());
       return;
     }
-    try (StopSignal stop = new StopSignal(out.err())) {
+    try (StopSignal stop = new StopSignal(out.err()); RunLock lock = new RunLock()) {
       Optional<RecordedRun> resumed = given.hasOption("resume")
-          ? Optional.of(ResumeTarget.find(given)) : Optional.empty();
+          ? Optional.of(ResumeTarget.find(given, lock)) : Optional.empty();
       CommandLine line = resumed.map(r -> r.replay(options(), ResumeTarget.overrides(given)))
           .orElse(given);
-      train(line, resumed, out, stop);
+      train(line, resumed, out, stop, lock);
     }
   }
 
@@ -118,8 +118,9 @@ final class TrainCommand implements Command {
     }
   }
 
+  /** @param lock the run's lock: held already when resuming, taken here for a new run */
   private void train(CommandLine line, Optional<RecordedRun> resumed, Console out,
-      StopSignal stop) {
+      StopSignal stop, RunLock lock) {
     Validated flags = Validated.from(line);
     Experiment experiment = flags.experiment();
     // and every output location
@@ -150,8 +151,11 @@ final class TrainCommand implements Command {
     if (stop.requested()) {
       throw new UserError(stop.exitCode(), "interrupted before training started");
     }
-    Path runDir = resumed.map(RecordedRun::dir)
-        .orElseGet(() -> RunDirectory.create(logdir, experiment.id()));
+    Path runDir = resumed.map(RecordedRun::dir).orElseGet(() -> {
+      Path created = RunDirectory.create(logdir, experiment.id());
+      lock.take(created);
+      return created;
+    });
 
     out.note(String.format("%s: %,d steps of batch %d, lr %s, %s%s, seed %d, %s", experiment.id(),
         hp.steps(), hp.batchSize(), hp.learningRate().describe(), hp.optimizer().describe(),
