@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -81,10 +80,17 @@ public final class ReportWriter {
       throws IOException {
     for (int n = 1; n <= 100; n++) {
       Path target = root.resolve(n == 1 ? stamp : stamp + "-" + n);
+      if (Files.exists(target)) {
+        continue;
+      }
       try {
         return staging.publish(target);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
-        // a report of the same second took this name: take the next
+      } catch (FileSystemException e) {
+        if (!Files.exists(target)) {
+          throw e;
+        }
+        // a report of the same second took this name since we looked (Linux reports that as
+        // "Directory not empty", a plain FileSystemException): take the next
       }
     }
     throw new IOException("no free report name under " + root);
