@@ -1,5 +1,6 @@
 package graphrunner.cli;
 
+import graphrunner.Phases;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
@@ -93,6 +94,8 @@ final class TrainCommand implements Command {
     try (StopSignal stop = new StopSignal(out.err()); RunLock lock = new RunLock()) {
       Optional<RecordedRun> resumed = given.hasOption("resume")
           ? Optional.of(ResumeTarget.find(given, lock)) : Optional.empty();
+      // the run is locked, its summary.json not yet touched: where a second resume finds it
+      resumed.ifPresent(r -> Phases.reached("resume-locked", stop::requested));
       CommandLine line = resumed.map(r -> r.replay(options(), ResumeTarget.overrides(given)))
           .orElse(given);
       train(line, resumed, out, stop, lock);
