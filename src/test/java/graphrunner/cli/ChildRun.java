@@ -88,6 +88,10 @@ final class ChildRun implements AutoCloseable {
     return false;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Sends {@code INT}, {@code TERM} or {@code KILL}. */
   void signal(String name) throws Exception {
     signalledNanos = System.nanoTime();

@@ -1,6 +1,7 @@
 package graphrunner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -69,6 +70,20 @@ class ReportErrorsTest {
     assertEquals(ExitCode.IO, run.exit());
     assertTrue(run.oneLineError(), run.err());
     assertTrue(!Files.exists(tmp.resolve("runs")), "nothing trained");
+  }
+
+  @Test
+  void aSuiteThatFailsBeforeItsReportLeavesNoReportFolder() throws Exception {
+    Path notADir = Files.writeString(tmp.resolve("file"), "x");
+    CliRun badExport = CliRun.of("reproduce", "softmax", "--steps", "20", "--export-dir",
+        notADir.toString(), "--report-dir", tmp.resolve("reports").toString(), "--logdir",
+        tmp.resolve("runs").toString());
+    assertEquals(ExitCode.IO, badExport.exit(), badExport.err());
+    CliRun noData = CliRun.of("reproduce", "softmax", "--steps", "20", "--data-root",
+        tmp.resolve("nonexistent").toString(), "--report-dir", tmp.resolve("reports").toString(),
+        "--logdir", tmp.resolve("runs").toString());
+    assertEquals(ExitCode.DATA, noData.exit(), noData.err());
+    assertFalse(Files.exists(tmp.resolve("reports")), "--report-dir made only for a report");
   }
 
   @Test

@@ -147,6 +147,25 @@ class ReproduceReportTest {
     }
   }
 
+  /** Staging folders of reports whose process is gone (killed mid-write) go with the next one. */
+  @Test
+  void aReportClearsWhatAKilledReportLeft() throws Exception {
+    Path reports = tmp.resolve("reports");
+    Path dead = Files.createDirectories(reports.resolve(".tmp-" + Integer.MAX_VALUE + "-1"));
+    Files.writeString(dead.resolve("report.html"), "half");
+    // as the report named them before it shared the checkpoints' staging folders
+    Path olderName = Files.createDirectories(reports.resolve(".tmp-20260101-000000-4194305"));
+    CliRun report = CliRun.of("report", "--logdir", tmp.resolve("runs").toString(),
+        "--report-dir", reports.toString());
+    assertEquals(ExitCode.OK, report.exit(), report.err());
+    assertFalse(Files.exists(dead), "a dead pid's staging folder");
+    assertFalse(Files.exists(olderName), "a dead pid's staging folder, older name");
+    try (Stream<Path> left = Files.list(reports)) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("."))
+          .toList());
+    }
+  }
+
   @Test
   void secondReproduceReusesTheFinishedRunsAndOnlyRebuildsTheReport() throws Exception {
     CliRun second = reproduce(tmp, "softmax", "keras-cnn");

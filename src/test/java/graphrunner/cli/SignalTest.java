@@ -111,9 +111,7 @@ class SignalTest {
     assertEquals("completed", summary.get("status").getAsString());
     assertEquals("interrupted", summary.getAsJsonObject("export").get("status").getAsString());
     assertEquals(List.of(), staging(models));
-    try (Stream<Path> versions = Files.list(models.resolve(ID))) {
-      assertEquals(0, versions.count());
-    }
+    assertFalse(Files.exists(models.resolve(ID)), "not even the folder the export made");
     var export = CliRun.of("export", run.toString());
     assertEquals(ExitCode.OK, export.exit(), export.err());
     assertTrue(Files.isRegularFile(models.resolve(ID).resolve("1/saved_model.pb")));
@@ -176,6 +174,58 @@ class SignalTest {
     String accuracy = String.format("test accuracy: %.4f",
         summary.get("final_test_accuracy").getAsDouble());
     assertTrue(predict.out().contains(accuracy), accuracy + " in " + predict.out());
+  }
+
+  @ParameterizedTest(name = "SIG{0} while the report is written")
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void aStopDuringTheReportLeavesNothing(String signal, int exit) throws Exception {
+    assumeFalse(signal.equals("INT") && ChildRun.sigintIgnored(),
+        "SIGINT is ignored by this test run's environment (a background job)");
+    var train = CliRun.of("train", ID, "--steps", "20", "--seed", "4", "--data-dir",
+        data.toString(), "--logdir", logdir.toString(), "--no-export");
+    assertEquals(ExitCode.OK, train.exit(), train.err());
+    Path reports = logdir.resolve("reports"); // not there yet: the report would make it
+    try (var child = ChildRun.start("report", List.of("report", onlyRunDir().toString(),
+        "--report-dir", reports.toString(), "--logdir", logdir.toString()))) {
+      assertTrue(child.awaitPhase(), child::stderrSoFar);
+      assertEquals(1, staging(reports).size(), "inside the report");
+      child.signal(signal);
+      assertEquals(exit, child.exitCode(), child.stderr());
+      assertTrue(child.stderr().endsWith("graph-runner: interrupted while writing the report, "
+          + "which left nothing behind\n"), child.stderr());
+    }
+    assertFalse(Files.exists(reports), "no report folder, no staging folder");
+  }
+
+  /**
+   * A second {@code train --resume} of a run that another process holds is refused before it
+   * touches anything. The first is held just after it locked the run, when summary.json still
+   * says "interrupted": what a second resume started at the same moment reads.
+   */
+  @org.junit.jupiter.api.Test
+  void aRunBeingResumedCannotBeResumedTwice() throws Exception {
+    try (var child = ChildRun.start("step-30", trainArgs())) {
+      assertTrue(child.awaitPhase(), child::stderrSoFar);
+      child.signal("TERM");
+      assertEquals(143, child.exitCode(), child.stderr());
+    }
+    Path run = onlyRunDir();
+    String before = Files.readString(SummaryJson.file(run));
+    assertEquals("interrupted", SummaryJson.read(run).get("status").getAsString());
+    try (var first = ChildRun.start("resume-locked", List.of("train", "--resume",
+        run.toString()))) {
+      assertTrue(first.awaitPhase(), first::stderrSoFar);
+      var second = CliRun.of("train", "--resume", run.toString());
+      assertEquals(ExitCode.USAGE, second.exit(), second.err());
+      assertTrue(second.oneLineError() && second.err().contains("another graph-runner (pid "
+          + first.pid() + ") is training it"), second.err());
+      assertEquals(before, Files.readString(SummaryJson.file(run)), "summary.json untouched");
+      first.signal("TERM");
+      assertEquals(143, first.exitCode(), first.stderr());
+    }
+    assertEquals(before, Files.readString(SummaryJson.file(run)));
+    var after = CliRun.of("train", "--resume", run.toString());
+    assertEquals(ExitCode.OK, after.exit(), "the lock went with its process: " + after.err());
   }
 
   private static List<Path> children(Path dir) throws Exception {
