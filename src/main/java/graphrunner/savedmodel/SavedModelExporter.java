@@ -8,8 +8,7 @@ import graphrunner.Phases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,8 +116,12 @@ public final class SavedModelExporter {
       Path version = parent.resolve(Long.toString(nextVersion(parent)));
       try {
         return staging.publish(version);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException taken) {
-        // another export took this number between the listing and the rename: take the next
+      } catch (FileSystemException e) {
+        if (!Files.exists(version)) {
+          throw e;
+        }
+        // another export took this number between the listing and the rename (Linux says
+        // "Directory not empty", a plain FileSystemException): take the next
       }
     }
     throw new IOException("no free version number under " + parent);
