@@ -12,6 +12,7 @@ import graphrunner.train.RunConfig;
 import graphrunner.train.TrainingResult;
 import graphrunner.train.listener.SummaryJson;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 
@@ -50,6 +51,8 @@ final class ClusterTrain {
     Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
+    exportRoot.ifPresent(root -> Flags.distinctFolders(Map.entry("logdir",
+        Flags.path(line, "logdir", "runs")), Map.entry("export-dir", root)));
     try (StopSignal stop = new StopSignal(out.err())) {
       if (!cluster.isChief()) {
         var figures = task.trainAsWorker(experiment, data, config, stop::requested);

@@ -2,7 +2,9 @@ package graphrunner.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 
 /** Reads flag values, turning every bad one into a one-line usage error. */
@@ -82,6 +84,23 @@ final class Flags {
       return value == null ? null : Path.of(value);
     } catch (InvalidPathException e) {
       throw bad(flag, value, "a path (" + e.getReason() + ")");
+    }
+  }
+
+  /**
+   * Refuses two output flags that name one folder: runs, SavedModels and reports in one place
+   * would be taken for each other ({@code runs} would list a model's version as a broken run).
+   */
+  @SafeVarargs
+  static void distinctFolders(Map.Entry<String, Path>... flagsAndFolders) {
+    Map<Path, String> seen = new HashMap<>();
+    for (var given : flagsAndFolders) {
+      String other = seen.putIfAbsent(given.getValue().toAbsolutePath().normalize(),
+          given.getKey());
+      if (other != null) {
+        throw new UserError(ExitCode.USAGE, "--" + other + " and --" + given.getKey()
+            + " name the same folder, " + given.getValue() + ": give each its own");
+      }
     }
   }
 

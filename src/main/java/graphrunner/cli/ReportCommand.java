@@ -10,6 +10,7 @@ import graphrunner.report.RunRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -52,9 +53,10 @@ final class ReportCommand implements Command {
 
     static Request from(CommandLine line) {
       Path reportDir = Flags.path(line, "report-dir", "notebooks-export");
+      Path logdir = Flags.path(line, "logdir", "runs");
+      Flags.distinctFolders(Map.entry("logdir", logdir), Map.entry("report-dir", reportDir));
       requireWritable(reportDir);
-      return new Request(line.getArgList().stream().map(Path::of).toList(),
-          Flags.path(line, "logdir", "runs"), reportDir);
+      return new Request(line.getArgList().stream().map(Path::of).toList(), logdir, reportDir);
     }
   }
 

@@ -45,6 +45,8 @@ final class SuiteRun {
     this.cli = cli;
     this.logdir = Flags.path(line, "logdir", "runs");
     this.exportDir = Flags.path(line, "export-dir", "models");
+    Flags.distinctFolders(Map.entry("logdir", logdir), Map.entry("export-dir", exportDir),
+        Map.entry("report-dir", Flags.path(line, "report-dir", "notebooks-export")));
     this.seed = Flags.anyLong(line, "seed", ReproduceCommand.DEFAULT_SEED);
     this.dataRoot = Optional.ofNullable(Flags.path(line, "data-root", null));
     OptionalInt threads = line.hasOption("threads") // checked before the first item

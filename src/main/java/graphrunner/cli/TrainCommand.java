@@ -28,6 +28,7 @@ import graphrunner.train.listener.TerminalProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -131,6 +132,8 @@ final class TrainCommand implements Command {
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
     Path logdir = Flags.path(line, "logdir", "runs");
+    exportRoot.ifPresent(root -> Flags.distinctFolders(Map.entry("logdir", logdir),
+        Map.entry("export-dir", root)));
     WritableFolder.problem(logdir).ifPresent(problem -> {
       throw new UserError(ExitCode.IO, "cannot write the run's logs under --logdir " + logdir
           + ": " + problem);

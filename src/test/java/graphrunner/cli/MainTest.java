@@ -168,6 +168,10 @@ class MainTest {
         new String[] {"train", "softmax", "--threads", "100000", "--data-dir", data},
         new String[] {"train", "softmax", "--logdir", "", "--data-dir", data},
         new String[] {"train", "softmax", "--export-dir", " ", "--data-dir", data},
+        new String[] {"train", "softmax", "--logdir", logdir.toString(), "--export-dir",
+            logdir.resolve(".").toString(), "--data-dir", data},
+        new String[] {"report", "--logdir", logdir.toString(), "--report-dir",
+            logdir.toString()},
         new String[] {"list", "extra"}, new String[] {})) {
       var run = CliRun.of(bad);
       String command = String.join(" ", bad);
