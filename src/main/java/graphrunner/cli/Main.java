@@ -77,7 +77,8 @@ public final class Main {
   ExitCode run(String[] args) {
     boolean debug = Arrays.asList(args).contains("--debug");
     if (args.length == 0) {
-      console.err().println("graph-runner: missing COMMAND (graph-runner --help lists them)");
+      console.err().println("graph-runner: missing COMMAND (" + Launcher.command()
+          + " --help lists them)");
       return ExitCode.USAGE;
     }
     if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
