@@ -67,7 +67,15 @@ final class ExportCommand implements Command {
   @Override
   public void run(CommandLine line, Console out) {
     Request request = Request.from(line);
-    RecordedRun run = RecordedRun.read(request.runDir());
+    RecordedRun.read(request.runDir()); // a run directory, before a lock file is made in it
+    try (RunLock lock = new RunLock()) {
+      // a run still training prunes the checkpoint this would read: export it when it ends
+      lock.take(request.runDir(), "export");
+      export(RecordedRun.read(request.runDir()), request, out);
+    }
+  }
+
+  private static void export(RecordedRun run, Request request, Console out) {
     CommandLine recorded = run.replay(new TrainCommand().options(), Map.of());
     Experiment experiment = Catalogue.experiment(run.experimentId());
     Hyperparameters hp = TrainingFlags.hyperparameters(recorded, experiment, Integer.MAX_VALUE);
@@ -93,7 +101,8 @@ final class ExportCommand implements Command {
     Checkpoint checkpoint = run.newestCheckpoint();
     stop.nowStopping("stopping the export, which leaves nothing behind");
     String again = "; the trained model is kept in " + checkpoint.dir()
-        + "; export it with: " + Launcher.command() + " export " + run.dir();
+        + "; export it with: " + Launcher.command() + " export "
+        + Launcher.shellWord(run.dir());
     try {
       Path model = CheckpointExport.export(run.experimentId(), hp, seed, checkpoint, classNames,
           root, stop::requested);

@@ -11,6 +11,12 @@ final class Launcher {
 
   static String command() {
     String typed = System.getenv("GRAPH_RUNNER_COMMAND");
-    return typed == null || typed.isBlank() ? "graph-runner" : typed;
+    return typed == null || typed.isBlank() ? "graph-runner" : shellWord(typed);
+  }
+
+  /** {@code word} as a shell takes it back: quoted when it holds a space, a quote, a '$'... */
+  static String shellWord(Object word) {
+    String text = word.toString();
+    return text.matches("[\\w./:=,@%+-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
   }
 }

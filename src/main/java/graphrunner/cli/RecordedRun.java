@@ -59,12 +59,8 @@ record RecordedRun(Path dir, JsonObject summary) {
       return experimentId();
     }
     List<String> words = new ArrayList<>();
-    recorded.forEach(arg -> words.add(shellWord(arg.getAsString())));
+    recorded.forEach(arg -> words.add(Launcher.shellWord(arg.getAsString())));
     return String.join(" ", words);
-  }
-
-  private static String shellWord(String arg) {
-    return arg.matches("[\\w./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /**

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,15 +26,24 @@ final class RunLock implements AutoCloseable {
   private FileChannel channel;
   private Path held;
 
-  /** Takes {@code runDir}'s lock for the rest of this object's life, or says who has it. */
+  /** Takes {@code runDir}'s lock to train it, for the rest of this object's life. */
   void take(Path runDir) {
+    take(runDir, "train");
+  }
+
+  /**
+   * Takes {@code runDir}'s lock for the rest of this object's life, or says who has it.
+   *
+   * @param doing what the lock is for, as the refusal says it ("cannot export DIR: ...")
+   */
+  void take(Path runDir, String doing) {
     if (held != null) {
       throw new IllegalStateException("already holding " + held);
     }
     try {
       Path key = runDir.toRealPath();
       if (!HELD_HERE.add(key)) {
-        throw heldBy(runDir, Optional.of(ProcessHandle.current().pid()));
+        throw heldBy(runDir, doing, "(pid " + ProcessHandle.current().pid() + ") is using it");
       }
       FileChannel opened = FileChannel.open(runDir.resolve(FILE), StandardOpenOption.CREATE,
           StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -43,30 +51,33 @@ final class RunLock implements AutoCloseable {
       if (lock == null) {
         opened.close();
         HELD_HERE.remove(key);
-        throw heldBy(runDir, holderPid(runDir));
+        throw heldBy(runDir, doing, holder(runDir));
       }
       channel = opened;
       held = key;
       // for the message of the process that finds it taken
-      opened.truncate(0).write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
-          .getBytes(StandardCharsets.UTF_8)));
+      opened.truncate(0).write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + doing
+          + "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UserError(ExitCode.IO, "cannot lock " + runDir.resolve(FILE) + ": "
           + RunDirectory.describe(e));
     }
   }
 
-  private static UserError heldBy(Path runDir, Optional<Long> pid) {
-    return new UserError(ExitCode.USAGE, "cannot train " + runDir + ": another graph-runner "
-        + pid.map(p -> "(pid " + p + ") ").orElse("") + "is training it");
+  private static UserError heldBy(Path runDir, String doing, String holder) {
+    return new UserError(ExitCode.USAGE, "cannot " + doing + " " + runDir
+        + ": another graph-runner " + holder);
   }
 
-  /** The pid the holder wrote, if it has written it yet. */
-  private static Optional<Long> holderPid(Path runDir) {
+  /** "(pid 123) is training it", from what the holder wrote, if it has written it yet. */
+  private static String holder(Path runDir) {
     try {
-      return Optional.of(Long.parseLong(Files.readString(runDir.resolve(FILE)).strip()));
+      String[] pidAndDoing = Files.readString(runDir.resolve(FILE)).strip().split(" ");
+      long pid = Long.parseLong(pidAndDoing[0]);
+      return "(pid " + pid + ") is " + (pidAndDoing.length > 1 ? pidAndDoing[1] + "ing" : "using")
+          + " it";
     } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
+      return "is using it";
     }
   }
 

@@ -182,7 +182,8 @@ final class TrainCommand implements Command {
     out.println("summary: " + SummaryJson.file(runDir));
     if (!result.completed()) {
       throw new UserError(stop.exitCode(), "interrupted at step " + result.steps()
-          + "; continue with: " + Launcher.command() + " train --resume " + runDir);
+          + "; continue with: " + Launcher.command() + " train --resume "
+          + Launcher.shellWord(runDir));
     }
     exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
         config.seed(), data.classNames(), root, out, stop));

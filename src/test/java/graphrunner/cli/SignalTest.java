@@ -220,6 +220,12 @@ class SignalTest {
       assertTrue(second.oneLineError() && second.err().contains("another graph-runner (pid "
           + first.pid() + ") is training it"), second.err());
       assertEquals(before, Files.readString(SummaryJson.file(run)), "summary.json untouched");
+      // an export would read checkpoints the training prunes
+      var export = CliRun.of("export", run.toString(), "--export-dir",
+          run.resolveSibling("models").toString());
+      assertEquals(ExitCode.USAGE, export.exit(), export.err());
+      assertTrue(export.oneLineError() && export.err().contains("cannot export " + run
+          + ": another graph-runner (pid " + first.pid() + ") is training it"), export.err());
       first.signal("TERM");
       assertEquals(143, first.exitCode(), first.stderr());
     }
