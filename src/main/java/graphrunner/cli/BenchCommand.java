@@ -38,6 +38,8 @@ final class BenchCommand implements Command {
   /** Loops shorter than this gave overheads far off those of longer ones (README, Speed). */
   private static final double MIN_STEADY_SECONDS = 3;
   private static final int PROFILED_STEPS = 50;
+  private static final long MOST_STEPS = 10_000_000;
+  private static final int MOST_ROUNDS = 50;
 
   @Override
   public String name() {
@@ -149,8 +151,18 @@ final class BenchCommand implements Command {
           : Flags.single(line, "experiment id");
       Experiment experiment = Catalogue.experiment(id);
       Hyperparameters hp = TrainingFlags.hyperparameters(line, experiment, Integer.MAX_VALUE);
+      // every step's time is kept: the loops' lengths bound the memory
+      if (line.hasOption("steps") && hp.steps() > MOST_STEPS) {
+        throw new UserError(ExitCode.USAGE, "bench --steps " + hp.steps() + ": at most "
+            + String.format("%,d", MOST_STEPS) + " per loop");
+      }
+      int rounds = Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS);
+      if (rounds > MOST_ROUNDS) {
+        throw new UserError(ExitCode.USAGE, "bench --rounds " + rounds + ": at most "
+            + MOST_ROUNDS);
+      }
       return new Request(experiment, TrainingFlags.runConfig(line, experiment, hp),
-          Flags.positiveInt(line, "rounds", DEFAULT_ROUNDS), line.hasOption("profile"),
+          rounds, line.hasOption("profile"),
           Optional.ofNullable(Flags.path(line, "data-dir", null)), false);
     }
 

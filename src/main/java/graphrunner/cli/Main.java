@@ -102,6 +102,10 @@ public final class Main {
             + String.join(" ", line.getArgList()) + " (see --help)");
       }
       command.run(line, console);
+      if (console.out().checkError()) { // PrintStream swallows its write errors: ask
+        throw new UserError(ExitCode.IO, "cannot write the output (standard output is closed "
+            + "or full)");
+      }
       return ExitCode.OK;
     } catch (UserError | GraphRunnerException e) {
       console.err().println("graph-runner: " + oneLine(e.getMessage()));
@@ -109,6 +113,11 @@ public final class Main {
         e.printStackTrace(console.err());
       }
       return ExitCodes.of(e);
+    } catch (OutOfMemoryError e) {
+      console.err().println("graph-runner: out of Java heap (at most "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give the JVM more, e.g. "
+          + "GRAPH_RUNNER_JAVA_OPTS=-Xmx4g");
+      return ExitCode.INTERNAL;
     } catch (RuntimeException | Error e) {
       console.err().println("graph-runner: internal error: " + oneLine(e.toString())
           + (debug ? "" : " (run again with --debug for the stack trace)"));

@@ -5,11 +5,15 @@ import graphrunner.UnwritableOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * Downloads a data set's {@code .gz} files into a folder, trying each mirror in turn. A file only
@@ -70,7 +75,8 @@ public final class DatasetDownloader {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UnwritableOutput("cannot create download folder " + dir + " (" + e + ")", e);
+      throw new UnwritableOutput("cannot create download folder " + dir + " ("
+          + describe(e) + ")", e);
     }
     for (SplitFile file : SplitFile.values()) {
       Path target = dir.resolve(file.gzName());
@@ -112,7 +118,8 @@ public final class DatasetDownloader {
     try {
       return Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
     } catch (IOException e) {
-      throw new UnwritableOutput("cannot write to download folder " + target.getParent() + " (" + e + ")", e);
+      throw new UnwritableOutput("cannot write to download folder " + target.getParent() + " ("
+          + describe(e) + ")", e);
     }
   }
 
@@ -139,9 +146,24 @@ public final class DatasetDownloader {
     }
   }
 
+  /** What went wrong, in words rather than the exception's class name. */
   private static String describe(Throwable cause) {
-    String message = cause.getMessage();
-    String text = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String message = cause.getMessage() == null ? "" : cause.getMessage();
+    String what;
+    if (cause instanceof ConnectException) {
+      what = "cannot connect";
+    } else if (cause instanceof UnknownHostException) {
+      what = "unknown host";
+    } else if (cause instanceof HttpTimeoutException) {
+      what = "timed out";
+    } else if (cause instanceof SSLException) {
+      what = "TLS failed";
+    } else if (cause instanceof AccessDeniedException) {
+      what = "permission denied";
+    } else { // a FileSystemException's message is "file: reason" already
+      what = message.isEmpty() ? "failed" : "";
+    }
+    String text = what.isEmpty() ? message : message.isEmpty() ? what : what + ": " + message;
     return text.replaceAll("\\s+", " ");
   }
 

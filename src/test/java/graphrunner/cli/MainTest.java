@@ -172,6 +172,8 @@ class MainTest {
             logdir.resolve(".").toString(), "--data-dir", data},
         new String[] {"report", "--logdir", logdir.toString(), "--report-dir",
             logdir.toString()},
+        new String[] {"bench", "--steps", "3000000000"},
+        new String[] {"bench", "--rounds", "1000", "--steps", "10"},
         new String[] {"list", "extra"}, new String[] {})) {
       var run = CliRun.of(bad);
       String command = String.join(" ", bad);
@@ -181,6 +183,20 @@ class MainTest {
     assertTrue(CliRun.of("train", "softmax", "--seed", "1", "--seed", "x").err()
         .contains("--seed is given more than once"));
     assertFalse(Files.exists(logdir.resolve("softmax")), "no run was started");
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsAnIoError() {
+    var err = new java.io.ByteArrayOutputStream();
+    var full = new java.io.PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device"); // as /dev/full does
+      }
+    }, true);
+    var console = new Console(full, new java.io.PrintStream(err, true), false);
+    assertEquals(ExitCode.IO, new Main(console).run(new String[] {"list"}));
+    assertTrue(err.toString().startsWith("graph-runner: cannot write the output"), err.toString());
   }
 
   @Test

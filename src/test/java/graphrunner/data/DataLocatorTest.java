@@ -141,6 +141,8 @@ class DataLocatorTest {
         + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
         + "t10k-labels-idx1-ubyte.gz in DIR and pass --data-dir DIR, or set GRAPH_RUNNER_DATA "
         + "to a folder holding fashion-mnist/"), error.getMessage());
+    assertTrue(error.getMessage().contains(": cannot connect"), "in words: " + error.getMessage());
+    assertFalse(error.getMessage().contains("Exception"), error.getMessage());
     assertFalse(DatasetFolder.find(tmp.resolve("cache/fashion-mnist")).isPresent());
   }
 
