@@ -1,8 +1,8 @@
 package graphrunner.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import graphrunner.JsonFields;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.listener.SummaryJson;
@@ -22,8 +22,21 @@ import org.apache.commons.cli.ParseException;
  */
 record RecordedRun(Path dir, JsonObject summary) {
 
+  /**
+   * Reads the run; a field of the wrong type is a {@link graphrunner.DamagedRun} now, before
+   * resume or export change the run (a resumed summary keeps its fields, so would stay damaged).
+   */
   static RecordedRun read(Path dir) {
-    return new RecordedRun(dir, SummaryJson.read(dir));
+    RecordedRun run = new RecordedRun(dir, SummaryJson.read(dir));
+    JsonFields fields = run.fields();
+    fields.string("experiment");
+    fields.string("status");
+    fields.object("hyperparameters");
+    fields.wholeNumber("seed");
+    fields.wholeNumber("steps");
+    fields.strings("arguments");
+    fields.objects("segments").ifPresent(segments -> segments.forEach(s -> s.wholeNumber("pid")));
+    return run;
   }
 
   String experimentId() {
@@ -33,7 +46,7 @@ record RecordedRun(Path dir, JsonObject summary) {
   /** {@code completed}, {@code interrupted}, {@code diverged}, {@code running} or {@code killed}. */
   String status() {
     text("status"); // present, or the summary is damaged
-    return SummaryJson.status(summary);
+    return SummaryJson.status(fields());
   }
 
   /** Stopped midway by a signal, or killed: what {@code --resume} continues. */
@@ -43,7 +56,7 @@ record RecordedRun(Path dir, JsonObject summary) {
   }
 
   Optional<Long> lastPid() {
-    return SummaryJson.lastPid(summary);
+    return SummaryJson.lastPid(fields());
   }
 
   Checkpoint newestCheckpoint() {
@@ -54,13 +67,11 @@ record RecordedRun(Path dir, JsonObject summary) {
 
   /** The recorded {@code train} arguments as a shell would take them; the id if none. */
   private String recordedCommandLine() {
-    JsonArray recorded = summary.getAsJsonArray("arguments");
-    if (recorded == null || recorded.isEmpty()) {
+    List<String> recorded = fields().strings("arguments").orElse(List.of());
+    if (recorded.isEmpty()) {
       return experimentId();
     }
-    List<String> words = new ArrayList<>();
-    recorded.forEach(arg -> words.add(Launcher.shellWord(arg.getAsString())));
-    return String.join(" ", words);
+    return String.join(" ", recorded.stream().map(Launcher::shellWord).toList());
   }
 
   /**
@@ -68,14 +79,12 @@ record RecordedRun(Path dir, JsonObject summary) {
    * {@code overrides} replacing the recorded one (e.g. a data folder that moved).
    */
   CommandLine replay(Options options, Map<String, String> overrides) {
-    JsonArray recorded = summary.getAsJsonArray("arguments");
-    if (recorded == null) {
-      throw new UserError(ExitCode.DATA, SummaryJson.file(dir) + " records no \"arguments\" "
-          + "(damaged, or written by an older graph-runner): it cannot be replayed");
-    }
+    List<String> recorded = fields().strings("arguments").orElseThrow(() ->
+        new UserError(ExitCode.DATA, SummaryJson.file(dir) + " records no \"arguments\" "
+          + "(damaged, or written by an older graph-runner): it cannot be replayed"));
     List<String> args = new ArrayList<>();
     for (int i = 0; i < recorded.size(); i++) {
-      String arg = recorded.get(i).getAsString();
+      String arg = recorded.get(i);
       String flag = arg.startsWith("--") ? arg.substring(2) : null;
       boolean valued = flag != null && options.hasLongOption(flag)
           && options.getOption(flag).hasArg();
@@ -97,6 +106,10 @@ record RecordedRun(Path dir, JsonObject summary) {
       throw new UserError(ExitCode.DATA, "cannot replay the arguments of " + dir + ": "
           + e.getMessage());
     }
+  }
+
+  private JsonFields fields() {
+    return new JsonFields(SummaryJson.file(dir), summary);
   }
 
   private String text(String key) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import graphrunner.BuildInfo;
 import graphrunner.DamagedRun;
+import graphrunner.JsonFields;
 import graphrunner.NotARunDirectory;
 import graphrunner.ParseErrors;
 import graphrunner.UnreadableFiles;
@@ -50,7 +51,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
 
   /**
    * Reads {@code runDir/summary.json}. A folder without one is {@link NotARunDirectory}; a
-   * summary that is truncated, lacks a field or comes from another major version is a
+   * summary that is truncated, lacks a field, has one of the wrong type or comes from another major version is a
    * {@link DamagedRun}. Both are one line naming the file.
    */
   public static RunRecord read(Path runDir) {
@@ -66,21 +67,23 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
             + "\" (not a graph-runner summary, or written incompletely)");
       }
     }
-    String version = text(json, "graph_runner_version");
+    JsonFields fields = new JsonFields(file, json);
+    String version = text(fields, "graph_runner_version");
     checkVersion(file, version);
-    return fromJson(runDir, json, version);
+    return fromJson(runDir, fields, version);
   }
 
-  private static RunRecord fromJson(Path runDir, JsonObject json, String version) {
-    return new RunRecord(runDir, text(json, "experiment"), SummaryJson.status(json),
-        json.get("seed").getAsLong(), json.has("steps") ? json.get("steps").getAsLong() : 0,
-        number(json, "max_test_accuracy"), json.has("max_test_accuracy_step")
-            ? json.get("max_test_accuracy_step").getAsLong() : -1,
-        number(json, "final_test_accuracy"), number(json, "wall_seconds"),
-        number(json, "examples_per_second"), text(json, "device"),
-        json.has("threads") ? json.get("threads").getAsInt() : 0, text(json, "started"),
-        text(json, "dataset"), text(json, "dataset_sha256"), version,
-        hyperparameters(json.getAsJsonObject("hyperparameters")));
+  /** Required fields are present by now; any field of the wrong type is a {@link DamagedRun}. */
+  private static RunRecord fromJson(Path runDir, JsonFields fields, String version) {
+    return new RunRecord(runDir, text(fields, "experiment"), SummaryJson.status(fields),
+        fields.wholeNumber("seed").orElseThrow(), fields.wholeNumber("steps").orElse(0L),
+        fields.figure("max_test_accuracy"),
+        fields.wholeNumber("max_test_accuracy_step").orElse(-1L),
+        fields.figure("final_test_accuracy"), fields.figure("wall_seconds"),
+        fields.figure("examples_per_second"), text(fields, "device"),
+        fields.wholeNumber("threads").orElse(0L).intValue(), text(fields, "started"),
+        text(fields, "dataset"), text(fields, "dataset_sha256"), version,
+        hyperparameters(fields.object("hyperparameters").orElseThrow()));
   }
 
   private static JsonObject parse(Path file) {
@@ -122,20 +125,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
     return values;
   }
 
-  private static String text(JsonObject json, String field) {
-    JsonElement value = json.get(field);
-    return value == null || value.isJsonNull() ? "" : value.getAsString();
-  }
-
-  private static double number(JsonObject json, String field) {
-    JsonElement value = json.get(field);
-    if (value == null || value.isJsonNull()) {
-      return Double.NaN;
-    }
-    try {
-      return value.getAsDouble();
-    } catch (NumberFormatException e) {
-      return Double.NaN; // NaN and Infinity are written as text
-    }
+  private static String text(JsonFields fields, String field) {
+    return fields.string(field).orElse("");
   }
 }

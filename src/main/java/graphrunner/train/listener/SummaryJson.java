@@ -2,13 +2,13 @@ package graphrunner.train.listener;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import graphrunner.DamagedRun;
+import graphrunner.JsonFields;
 import graphrunner.ParseErrors;
 import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,8 +62,9 @@ public final class SummaryJson {
    * stays true only while the process of its latest segment lives; once that process is gone
    * (SIGKILL, power loss), the run was {@code killed}.
    */
-  public static String status(JsonObject summary) {
-    String status = summary.get("status").getAsString();
+  public static String status(JsonFields summary) {
+    String status = summary.string("status").orElseThrow(() -> new DamagedRun(summary.file()
+        + " lacks \"status\" (not a graph-runner summary, or written incompletely)"));
     if (!status.equals("running")) {
       return status;
     }
@@ -71,13 +73,10 @@ public final class SummaryJson {
   }
 
   /** The pid of the process that ran the latest segment, if recorded. */
-  public static Optional<Long> lastPid(JsonObject summary) {
-    JsonArray segments = summary.getAsJsonArray("segments");
-    if (segments == null || segments.isEmpty()) {
-      return Optional.empty();
-    }
-    JsonElement pid = segments.get(segments.size() - 1).getAsJsonObject().get("pid");
-    return pid == null ? Optional.empty() : Optional.of(pid.getAsLong());
+  public static Optional<Long> lastPid(JsonFields summary) {
+    List<JsonFields> segments = summary.objects("segments").orElse(List.of());
+    return segments.isEmpty() ? Optional.empty()
+        : segments.get(segments.size() - 1).wholeNumber("pid");
   }
 
   /** Writes {@code summary}, replacing non-finite numbers, atomically. */
