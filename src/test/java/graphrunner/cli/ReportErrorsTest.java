@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input to report, reproduce and runs: one line, a documented exit code, no half report. */
 class ReportErrorsTest {
@@ -93,6 +95,52 @@ class ReportErrorsTest {
     assertEquals(ExitCode.USAGE, run.exit());
     assertTrue(run.oneLineError() && run.err().contains("did you mean 'cnn-batchnorm'"),
         run.err());
+  }
+
+  /** An interrupted run's summary with one field replaced by {@code json}. */
+  private Path interruptedRunWith(String field, String json) throws Exception {
+    String summary = "{\"experiment\": \"softmax\", \"status\": \"interrupted\", "
+        + "\"seed\": 1, \"steps\": 5, \"hyperparameters\": {\"steps\": 20}, "
+        + "\"arguments\": [\"softmax\", \"--steps\", \"20\"], \"segments\": [{\"pid\": 1}]}";
+    com.google.gson.JsonObject parsed = com.google.gson.JsonParser.parseString(summary)
+        .getAsJsonObject();
+    parsed.add(field, com.google.gson.JsonParser.parseString(json));
+    return runWithSummary(parsed.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"status|{\"a\": 1}", "hyperparameters|[1]",
+      "steps|\"abc\"", "seed|{}"})
+  void aSummaryFieldOfTheWrongTypeIsADamagedRunThatRunsListsAndReportSkips(String field,
+      String json) throws Exception {
+    Path dir = interruptedRunWith(field, json);
+    CliRun named = report(dir.toString());
+    assertEquals(ExitCode.DATA, named.exit(), named.err());
+    assertTrue(named.oneLineError() && named.err().contains("summary.json: \"" + field
+        + "\" is not"), named.err());
+    CliRun runs = CliRun.of("runs", "--logdir", tmp.resolve("runs").toString());
+    assertEquals(ExitCode.OK, runs.exit(), runs.err());
+    assertTrue(runs.out().contains("unreadable summary.json"), runs.out());
+    CliRun all = report();
+    assertEquals(ExitCode.USAGE, all.exit(), "skipped, as one lacking a field is");
+    assertTrue(all.oneLineError() && all.err().contains("no finished runs"), all.err());
+    noReportWritten();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"status|{\"a\": 1}", "hyperparameters|[1]",
+      "arguments|\"softmax\"", "arguments|[1, {}]", "segments|3", "segments|[{\"pid\": \"x\"}]",
+      "steps|\"abc\"", "seed|{}"})
+  void resumeRefusesASummaryFieldOfTheWrongTypeInOneLine(String field, String json)
+      throws Exception {
+    Path dir = interruptedRunWith(field, json);
+    CliRun byDir = CliRun.of("train", "--resume", dir.toString());
+    assertEquals(ExitCode.DATA, byDir.exit(), byDir.err());
+    assertTrue(byDir.oneLineError() && byDir.err().contains(" is not "), byDir.err());
+    CliRun byId = CliRun.of("train", "softmax", "--resume", "--logdir",
+        tmp.resolve("runs").toString());
+    assertEquals(ExitCode.DATA, byId.exit(), byId.err());
+    assertTrue(byId.oneLineError() && byId.err().contains(" is not "), byId.err());
   }
 
   @Test
