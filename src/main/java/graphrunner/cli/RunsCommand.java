@@ -47,6 +47,14 @@ final class RunsCommand implements Command {
       Catalogue.entry(args.get(0)); // an unknown id is a usage error, as everywhere
     }
     Path logdir = Flags.path(line, "logdir", "runs");
+    // a mistyped --logdir is not "no runs": say so, with report's exit code for it
+    if (!Files.exists(logdir)) {
+      throw new UserError(ExitCode.USAGE, "--logdir " + logdir + ": no such folder (train "
+          + "something first, or give the --logdir runs were written to)");
+    }
+    if (!Files.isDirectory(logdir)) {
+      throw new UserError(ExitCode.USAGE, "--logdir " + logdir + " is not a folder");
+    }
     List<RunIndex.Entry> entries = RunIndex.scan(logdir).entries().stream()
         .filter(e -> !e.experiment().equals("sweep"))
         .filter(e -> args.isEmpty() || e.experiment().equals(args.get(0))).toList();

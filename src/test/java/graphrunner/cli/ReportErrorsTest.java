@@ -159,6 +159,22 @@ class ReportErrorsTest {
   }
 
   @Test
+  void runsWithALogdirThatIsNoFolderIsAUsageError() throws Exception {
+    CliRun missing = CliRun.of("runs", "--logdir", tmp.resolve("nonexistent").toString());
+    assertEquals(ExitCode.USAGE, missing.exit());
+    assertTrue(missing.oneLineError() && missing.err().contains("--logdir"), missing.err());
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    CliRun notAFolder = CliRun.of("runs", "--logdir", file.toString());
+    assertEquals(ExitCode.USAGE, notAFolder.exit());
+    assertTrue(notAFolder.oneLineError() && notAFolder.err().contains("--logdir"),
+        notAFolder.err());
+    CliRun empty = CliRun.of("runs", "--logdir",
+        Files.createDirectories(tmp.resolve("empty")).toString());
+    assertEquals(ExitCode.OK, empty.exit(), empty.err());
+    assertTrue(empty.out().contains("no runs under"), empty.out());
+  }
+
+  @Test
   void theNewCommandsHaveHelp() {
     for (String command : java.util.List.of("reproduce", "report", "runs")) {
       CliRun run = CliRun.of(command, "--help");
