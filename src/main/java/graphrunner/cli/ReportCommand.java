@@ -92,6 +92,8 @@ final class ReportCommand implements Command {
       throw new UserError(ExitCode.USAGE, "no finished runs under " + request.logdir()
           + " (train some, or run " + Launcher.command() + " reproduce)");
     }
+    // a sweep the user may expect in the report is not left out silently
+    index.sweepsLeftOut().forEach(why -> out.note("report: sweep left out: " + why));
     Path dir = write(runs, index.sweeps().stream().findFirst(), request.reportDir(), out, stop);
     out.println("report: " + dir.resolve(ReportWriter.HTML));
   }

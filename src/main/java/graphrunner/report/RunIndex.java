@@ -60,18 +60,44 @@ public final class RunIndex {
 
   /** Finished sweeps ({@code <logdir>/sweep/<timestamp>/} with all nine cells), newest first. */
   public List<Path> sweeps() {
-    return entries.stream().filter(e -> e.experiment().equals("sweep"))
-        .map(Entry::dir).filter(RunIndex::completeSweep).toList();
+    return sweepDirs().filter(dir -> whyLeftOut(dir).isEmpty()).toList();
   }
 
-  private static boolean completeSweep(Path dir) {
-    if (!Files.isRegularFile(dir.resolve(SweepResults.CSV))) {
-      return false;
+  /**
+   * Why each sweep newer than the one the report uses is left out of it, one line each: its
+   * sweep.csv is damaged, or the sweep stopped before all its cells. Sweeps without a sweep.csv
+   * (still running, or killed) and ones older than the used one are not mentioned.
+   */
+  public List<String> sweepsLeftOut() {
+    List<String> reasons = new ArrayList<>();
+    for (Path dir : sweepDirs().toList()) {
+      Optional<String> why = whyLeftOut(dir);
+      if (why.isEmpty()) {
+        break;
+      }
+      if (Files.isRegularFile(dir.resolve(SweepResults.CSV))) {
+        reasons.add(why.get());
+      }
+    }
+    return reasons;
+  }
+
+  private Stream<Path> sweepDirs() {
+    return entries.stream().filter(e -> e.experiment().equals("sweep")).map(Entry::dir);
+  }
+
+  /** Empty for a sweep with all nine cells. */
+  private static Optional<String> whyLeftOut(Path dir) {
+    Path csv = dir.resolve(SweepResults.CSV);
+    if (!Files.isRegularFile(csv)) {
+      return Optional.of(csv + " is missing");
     }
     try {
-      return SweepResults.read(dir).complete();
+      SweepResults sweep = SweepResults.read(dir);
+      return sweep.complete() ? Optional.empty() : Optional.of(csv + " has " + sweep.cellCount()
+          + " of " + SweepResults.GRID_CELLS + " cells (the sweep was stopped, or the file cut)");
     } catch (GraphRunnerException e) {
-      return false;
+      return Optional.of(e.getMessage());
     }
   }
 

@@ -1,10 +1,12 @@
 package graphrunner.report;
 
 import graphrunner.DamagedRun;
+import graphrunner.UnreadableFiles;
 import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.sweep.SweepTable;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ final class SweepResults {
   private static final List<String> RATES = DepthSweepNet.DECAY_STARTS.stream()
       .map(SweepTable::rate).toList();
 
+  static final int GRID_CELLS = DEPTHS.size() * RATES.size();
+
   private record Cell(String layers, String lrMax, long steps, double max, double fin,
       double slide) {}
 
@@ -30,24 +34,63 @@ final class SweepResults {
     this.cells = cells;
   }
 
+  /**
+   * Reads {@code dir/sweep.csv}; one that is empty, not text, cut short, not numeric where
+   * numbers go, or names a cell twice or off the grid is a {@link DamagedRun} saying which line.
+   */
   static SweepResults read(Path dir) {
     Path file = dir.resolve(CSV);
+    List<String> lines;
     try {
-      List<String> lines = Files.readAllLines(file);
-      List<Cell> cells = new ArrayList<>();
-      for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.split(",");
-        cells.add(new Cell(f[0], f[1], Long.parseLong(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]),
-            Double.parseDouble(f[7])));
+      lines = Files.readAllLines(file);
+    } catch (CharacterCodingException e) {
+      throw new DamagedRun(file + " is not a sweep table: not text", e);
+    } catch (IOException e) {
+      throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (lines.isEmpty() || !lines.get(0).equals(SweepTable.CSV_HEADER)) {
+      throw new DamagedRun(file + " is not a sweep table: " + (lines.isEmpty() ? "empty"
+          : "its first line is not the table's header"));
+    }
+    List<Cell> cells = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      Cell cell = cell(file, i + 1, lines.get(i));
+      if (cells.stream().anyMatch(c -> c.layers().equals(cell.layers())
+          && c.lrMax().equals(cell.lrMax()))) {
+        throw new DamagedRun(file + " is not a sweep table: line " + (i + 1) + " repeats the "
+            + "cell of " + cell.layers() + " layers, lr_max " + cell.lrMax());
       }
-      return new SweepResults(dir, cells);
-    } catch (IOException | RuntimeException e) {
-      throw new DamagedRun(file + " is not a sweep table (" + e.getMessage() + ")", e);
+      cells.add(cell);
+    }
+    return new SweepResults(dir, cells);
+  }
+
+  private static Cell cell(Path file, int lineNumber, String line) {
+    String[] f = line.split(",", -1);
+    String where = file + " is not a sweep table: line " + lineNumber;
+    if (f.length != SweepTable.CSV_HEADER.split(",").length) {
+      throw new DamagedRun(where + " has " + f.length + " fields, not "
+          + SweepTable.CSV_HEADER.split(",").length + " (cut short?)");
+    }
+    if (!DEPTHS.contains(f[0]) || !RATES.contains(f[1])) {
+      throw new DamagedRun(where + " is no cell of the grid (" + f[0] + " layers, lr_max "
+          + f[1] + ")");
+    }
+    try {
+      return new Cell(f[0], f[1], Long.parseLong(f[3]), Double.parseDouble(f[4]),
+          Double.parseDouble(f[6]), Double.parseDouble(f[7]));
+    } catch (NumberFormatException e) {
+      throw new DamagedRun(where + " has text where a number goes", e);
     }
   }
 
+  /** Cells the sweep ran; fewer than {@link #GRID_CELLS} when it was stopped. */
+  int cellCount() {
+    return cells.size();
+  }
+
   boolean complete() {
-    return cells.size() == DEPTHS.size() * RATES.size();
+    return cells.size() == GRID_CELLS;
   }
 
   Section section() {

@@ -11,6 +11,9 @@ public final class SweepTable {
   /** The file names a sweep run writes its table to, and the report reads it back from. */
   public static final String MARKDOWN = "sweep.md";
   public static final String CSV = "sweep.csv";
+  /** The first line of {@link #CSV}. */
+  public static final String CSV_HEADER = "layers,lr_max,lr_min,steps,max_test_accuracy,"
+      + "max_step,final_test_accuracy,slide_max_test_accuracy,wall_seconds,status";
 
   private final List<Cell> cells;
   private final long steps;
@@ -49,9 +52,7 @@ public final class SweepTable {
   }
 
   public String csv() {
-    var csv = new StringBuilder(
-        "layers,lr_max,lr_min,steps,max_test_accuracy,max_step,final_test_accuracy,"
-            + "slide_max_test_accuracy,wall_seconds,status\n");
+    var csv = new StringBuilder(CSV_HEADER + "\n");
     for (Cell cell : cells) {
       TrainingResult r = cell.result();
       csv.append(String.format(Locale.ROOT, "%d,%s,0.0001,%d,%.4f,%d,%.4f,%s,%.1f,%s%n",

@@ -158,6 +158,57 @@ class ReportErrorsTest {
     assertTrue(run.out().contains("no summary.json: not a run"), run.out());
   }
 
+  private static final String SWEEP_HEADER = graphrunner.sweep.SweepTable.CSV_HEADER + "\n";
+
+  /** The nine cells of a finished sweep, as the sweep command writes them. */
+  private static String sweepRows() {
+    StringBuilder rows = new StringBuilder();
+    for (String rate : java.util.List.of("0.03", "0.003", "0.0003")) {
+      for (String layers : java.util.List.of("3", "5", "7")) {
+        rows.append(layers).append(',').append(rate)
+            .append(",0.0001,20,0.5000,20,0.5000,0.97,1.0,completed\n");
+      }
+    }
+    return rows.toString();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"empty", "cut short", "not numeric", "binary", "duplicate row", "header only"})
+  void aDamagedSweepTableIsLeftOutOfTheReportWithANote(String damage) throws Exception {
+    Path run = interruptedRunWith("status", "\"completed\"");
+    Path sweep = Files.createDirectories(tmp.resolve("runs/sweep/20260101-000001"));
+    String rows = sweepRows();
+    byte[] csv = switch (damage) {
+      case "empty" -> new byte[0];
+      case "cut short" -> (SWEEP_HEADER + rows.substring(0, rows.length() - 30)).getBytes();
+      case "not numeric" -> (SWEEP_HEADER + rows.replaceFirst("0\\.5000", "abc")).getBytes();
+      case "binary" -> new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 10};
+      case "duplicate row" -> (SWEEP_HEADER + rows + rows.lines().findFirst().orElseThrow()
+          + "\n").getBytes();
+      default -> SWEEP_HEADER.getBytes();
+    };
+    Path file = Files.write(sweep.resolve("sweep.csv"), csv);
+    CliRun report = report(run.toString());
+    assertEquals(ExitCode.OK, report.exit(), report.err());
+    assertTrue(report.out().contains("report.html"), "the report is still written");
+    java.util.List<String> notes = report.err().lines()
+        .filter(l -> l.contains("sweep left out")).toList();
+    assertEquals(1, notes.size(), report.err());
+    assertTrue(notes.get(0).contains(file.toString()) && !report.err().contains("Exception"),
+        report.err());
+  }
+
+  @Test
+  void aFinishedSweepIsReportedWithoutANote() throws Exception {
+    Path run = interruptedRunWith("status", "\"completed\"");
+    Path sweep = Files.createDirectories(tmp.resolve("runs/sweep/20260101-000001"));
+    Files.writeString(sweep.resolve("sweep.csv"), SWEEP_HEADER + sweepRows());
+    CliRun report = report(run.toString());
+    assertEquals(ExitCode.OK, report.exit(), report.err());
+    assertTrue(report.err().contains("and the sweep") && !report.err().contains("left out"),
+        report.err());
+  }
+
   @Test
   void runsWithALogdirThatIsNoFolderIsAUsageError() throws Exception {
     CliRun missing = CliRun.of("runs", "--logdir", tmp.resolve("nonexistent").toString());
