@@ -51,8 +51,8 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
 
   /**
    * Reads {@code runDir/summary.json}. A folder without one is {@link NotARunDirectory}; a
-   * summary that is truncated, lacks a field, has one of the wrong type or comes from another major version is a
-   * {@link DamagedRun}. Both are one line naming the file.
+   * summary that is truncated, lacks a field, has one of the wrong type or comes from another
+   * major version is a {@link DamagedRun}. Both are one line naming the file.
    */
   public static RunRecord read(Path runDir) {
     Path file = runDir.resolve(SUMMARY);

@@ -98,7 +98,8 @@ class TfConfigTest {
     e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags(cluster, "chief:0"));
     assertTrue(e.getMessage().startsWith("--task: 'chief' is not a job of the cluster"),
         e.getMessage());
-    e = assertThrows(InvalidClusterConfig.class, () -> TfConfig.fromFlags("worker=h:2", "worker:0"));
+    e = assertThrows(InvalidClusterConfig.class,
+        () -> TfConfig.fromFlags("worker=h:2", "worker:0"));
     assertTrue(e.getMessage().startsWith("--cluster: needs at least one parameter server"),
         e.getMessage());
     e = assertThrows(InvalidClusterConfig.class,
