@@ -113,8 +113,17 @@ final class ExportCommand implements Command {
       throw new UserError(stop.exitCode(), "interrupted during the export, which left nothing "
           + "behind" + again);
     } catch (UserError | GraphRunnerException e) {
-      record(run, "failed", e.getMessage());
+      recordIfPossible(run, "failed", e.getMessage());
       throw new UserError(ExitCodes.of(e), e.getMessage() + again, e);
+    }
+  }
+
+  /** Records a failed export when the disk still takes summary.json: a full one may not. */
+  private static void recordIfPossible(RecordedRun run, String status, String detail) {
+    try {
+      record(run, status, detail);
+    } catch (GraphRunnerException unwritable) {
+      // the export's own error, with its hint, is what the user needs to read
     }
   }
 

@@ -1,6 +1,7 @@
 package graphrunner.savedmodel;
 
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.NativeWriteError;
 import graphrunner.fs.StagingDirectory;
 import graphrunner.fs.WritableFolder;
 import graphrunner.graph.Model;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Exports a classifier as a SavedModel in the TF Serving layout, {@code <root>/<id>/<version>/}
@@ -70,6 +72,10 @@ public final class SavedModelExporter {
     } catch (IOException | UncheckedIOException e) {
       throw new UnwritableOutput("cannot export the SavedModel under " + parent + ": "
           + e.getMessage(), e);
+    } catch (TensorFlowException e) {
+      // TensorFlow's save op writing the variables: a full disk or a vanished folder
+      throw new UnwritableOutput("cannot export the SavedModel under " + parent + ": "
+          + NativeWriteError.reason(e.getMessage()), e);
     }
   }
 

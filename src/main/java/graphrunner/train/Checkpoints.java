@@ -8,6 +8,7 @@ import graphrunner.ParseErrors;
 import graphrunner.Phases;
 import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.NativeWriteError;
 import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * A run's checkpoints, {@code <run>/checkpoints/step-<N>/}, the newest {@link #KEEP} kept. Each is
@@ -64,6 +66,10 @@ public final class Checkpoints {
     } catch (IOException e) {
       throw new UnwritableOutput("cannot write a checkpoint under " + dir + ": "
           + e.getMessage(), e);
+    } catch (TensorFlowException e) {
+      // TensorFlow's save op writing the variables: a full disk or a vanished folder
+      throw new UnwritableOutput("cannot write a checkpoint under " + dir + ": "
+          + NativeWriteError.reason(e.getMessage()), e);
     }
   }
 
