@@ -1,6 +1,7 @@
 package graphrunner.cli;
 
 import graphrunner.Phases;
+import graphrunner.UnwritableOutput;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
@@ -172,8 +173,13 @@ final class TrainCommand implements Command {
     out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
 
     List<TrainingListener> listeners = listeners(line, out, flags, runDir, hp, config.seed());
-    TrainingResult result = new Trainer(listeners, stop::requested)
-        .train(experiment, data, config, sessions, from);
+    TrainingResult result;
+    try {
+      result = new Trainer(listeners, stop::requested)
+          .train(experiment, data, config, sessions, from);
+    } catch (UnwritableOutput e) {
+      throw MidRunWriteFailure.stop(e, runDir);
+    }
     out.println(String.format("%s %s: max test accuracy %.4f (step %,d), final %.4f "
             + "(slide: %s); %,.0f examples/s, %.1f s",
         experiment.id(), result.status(), result.maxTestAccuracy(), result.maxAccuracyStep(),

@@ -1,0 +1,50 @@
+package graphrunner.cli;
+
+import com.google.gson.JsonObject;
+import graphrunner.GraphRunnerException;
+import graphrunner.UnwritableOutput;
+import graphrunner.train.Checkpoint;
+import graphrunner.train.Checkpoints;
+import graphrunner.train.listener.SummaryJson;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A training run that could not write its checkpoint or logs midway (a full disk): the run is not
+ * lost, {@code train --resume} goes on from its newest checkpoint once there is space.
+ */
+final class MidRunWriteFailure {
+  private MidRunWriteFailure() {}
+
+  /**
+   * Marks {@code runDir}'s summary.json interrupted, when the disk still takes it (else it says
+   * {@code running} for a process that is gone, which {@code runs} and --resume read as killed),
+   * and says how to go on.
+   */
+  static UserError stop(UnwritableOutput failure, Path runDir) {
+    markInterrupted(runDir, failure.getMessage());
+    Optional<Checkpoint> newest = new Checkpoints(runDir).newest();
+    String next = newest.map(c -> "; once there is space, go on from step " + c.step()
+            + " with: " + Launcher.command() + " train --resume " + runDir)
+        .orElse("; no checkpoint was saved: once there is space, start the run again");
+    return new UserError(ExitCode.IO, failure.getMessage() + next, failure);
+  }
+
+  private static void markInterrupted(Path runDir, String reason) {
+    try {
+      JsonObject summary = SummaryJson.read(runDir);
+      summary.addProperty("status", "interrupted");
+      summary.addProperty("interrupted_by", reason);
+      var segments = summary.getAsJsonArray("segments");
+      if (segments != null && !segments.isEmpty()) {
+        JsonObject segment = segments.get(segments.size() - 1).getAsJsonObject();
+        segment.addProperty("ended", Instant.now().toString());
+        segment.addProperty("status", "interrupted");
+      }
+      SummaryJson.write(runDir, summary);
+    } catch (GraphRunnerException | IllegalStateException | ClassCastException stillUnwritable) {
+      // best effort: the write failure itself is what the user must read
+    }
+  }
+}
