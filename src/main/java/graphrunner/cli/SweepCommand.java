@@ -4,6 +4,7 @@ import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Experiment;
+import graphrunner.fs.AtomicFile;
 import graphrunner.fs.WritableFolder;
 import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthRateSweep;
@@ -14,8 +15,6 @@ import graphrunner.train.ThreadPools;
 import graphrunner.train.TrainingResult;
 import graphrunner.train.Tuning;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +142,7 @@ final class SweepCommand implements Command {
 
   private static void write(Path file, String text) {
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      AtomicFile.writeString(file, text);
     } catch (IOException e) {
       throw new UserError(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }
