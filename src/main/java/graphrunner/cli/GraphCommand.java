@@ -55,6 +55,9 @@ final class GraphCommand implements Command {
       Path runDir = RunDirectory.create(logdir, entry.id());
       try (var writer = EventFileWriter.create(runDir.resolve("graph"))) {
         writer.graph(graph.toGraphDef());
+      } catch (RuntimeException e) {
+        RunDirectory.removeUnfinished(runDir);
+        throw e;
       }
       out.println("graph of " + entry.id() + " written to " + runDir.resolve("graph"));
       out.println("see it: tensorboard --logdir " + logdir + "   (Graphs tab)");

@@ -1,5 +1,6 @@
 package graphrunner.cli;
 
+import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,20 @@ final class RunDirectory {
     } catch (IOException e) {
       // left as it is: listed as "not a run", which it is
     }
+  }
+
+  /**
+   * Takes back a run directory this process created and could not finish writing (a full disk):
+   * a truncated file in it would be listed by {@code runs} as if it were a run. Its experiment's
+   * folder goes too when nothing else is in it.
+   */
+  static void removeUnfinished(Path dir) {
+    try {
+      StagingDirectory.deleteRecursively(dir);
+    } catch (IOException e) {
+      // left as it is: the error that brought us here is the one to report
+    }
+    removeIfEmpty(dir.getParent());
   }
 
   static String describe(Exception e) {
