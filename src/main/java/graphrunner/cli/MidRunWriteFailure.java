@@ -26,7 +26,7 @@ final class MidRunWriteFailure {
     markInterrupted(runDir, failure.getMessage());
     Optional<Checkpoint> newest = new Checkpoints(runDir).newest();
     String next = newest.map(c -> "; once there is space, go on from step " + c.step()
-            + " with: " + Launcher.command() + " train --resume " + runDir)
+            + " with: " + Launcher.command() + " train --resume " + Launcher.shellWord(runDir))
         .orElse("; no checkpoint was saved: once there is space, start the run again");
     return new UserError(ExitCode.IO, failure.getMessage() + next, failure);
   }
