@@ -2,6 +2,7 @@ package graphrunner.fs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  */
 public final class StagingDirectory implements AutoCloseable {
   public static final String PREFIX = ".tmp-";
+  private static final int MOST_CANDIDATES = 100;
   private static final AtomicLong COUNTER = new AtomicLong();
   private final Path path;
   /** The outermost folder that {@link #in} created for it, null if its parent existed. */
@@ -53,6 +55,37 @@ public final class StagingDirectory implements AutoCloseable {
     Path moved = Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
     published = true;
     return moved;
+  }
+
+  /** The {@code n}-th name to try, from 1: a timestamp and a suffix, the next version... */
+  @FunctionalInterface
+  public interface Candidate {
+    Path nth(int n) throws IOException;
+  }
+
+  /**
+   * Renames the staged folder to the first candidate free when the rename happens: another
+   * process may take a name between the look and the rename, and then the next one is tried.
+   *
+   * @param what what the names are for, as an error says it ("a version under models/cnn")
+   */
+  public Path publishUnderFreeName(Candidate candidate, String what) throws IOException {
+    for (int n = 1; n <= MOST_CANDIDATES; n++) {
+      Path target = candidate.nth(n);
+      if (Files.exists(target)) {
+        continue;
+      }
+      try {
+        return publish(target);
+      } catch (FileSystemException e) {
+        if (!Files.exists(target)) {
+          throw e;
+        }
+        // taken since we looked: Linux refuses a rename onto a non-empty folder with
+        // "Directory not empty", which Java reports as a plain FileSystemException
+      }
+    }
+    throw new IOException("no free name for " + what + " in " + MOST_CANDIDATES + " tries");
   }
 
   /**

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.FileSystemException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -53,7 +52,8 @@ public final class ReportWriter {
         }
         Phases.reached("report", stopRequested);
         stopIfRequested(stopRequested);
-        return publish(staging, root, stamp);
+        return staging.publishUnderFreeName(n -> root.resolve(n == 1 ? stamp : stamp + "-" + n),
+            "a report under " + root);
       }
     } catch (IOException | SecurityException e) {
       throw new UnwritableOutput("cannot write the report under " + root + ": "
@@ -73,26 +73,5 @@ public final class ReportWriter {
     ReportInterrupted() {
       super("the report was interrupted", null, false, false);
     }
-  }
-
-  /** Renames the finished report to a free name; another report may take one first. */
-  private static Path publish(StagingDirectory staging, Path root, String stamp)
-      throws IOException {
-    for (int n = 1; n <= 100; n++) {
-      Path target = root.resolve(n == 1 ? stamp : stamp + "-" + n);
-      if (Files.exists(target)) {
-        continue;
-      }
-      try {
-        return staging.publish(target);
-      } catch (FileSystemException e) {
-        if (!Files.exists(target)) {
-          throw e;
-        }
-        // a report of the same second took this name since we looked (Linux reports that as
-        // "Directory not empty", a plain FileSystemException): take the next
-      }
-    }
-    throw new IOException("no free report name under " + root);
   }
 }

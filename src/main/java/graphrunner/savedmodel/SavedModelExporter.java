@@ -9,7 +9,6 @@ import graphrunner.Phases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +66,9 @@ public final class SavedModelExporter {
         if (stopRequested.getAsBoolean()) {
           throw new ExportInterrupted();
         }
-        return moveIntoNextVersion(staging, parent);
+        // a concurrent export may take a number first: then the next
+        return staging.publishUnderFreeName(
+            n -> parent.resolve(Long.toString(nextVersion(parent))), "a version under " + parent);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new UnwritableOutput("cannot export the SavedModel under " + parent + ": "
@@ -113,23 +114,5 @@ public final class SavedModelExporter {
       return 1 + children.map(p -> p.getFileName().toString())
           .filter(name -> name.matches("\\d{1,18}")).mapToLong(Long::parseLong).max().orElse(0);
     }
-  }
-
-  /** Renames the complete export to the next version; a concurrent export may take a number first. */
-  private static Path moveIntoNextVersion(StagingDirectory staging, Path parent)
-      throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      Path version = parent.resolve(Long.toString(nextVersion(parent)));
-      try {
-        return staging.publish(version);
-      } catch (FileSystemException e) {
-        if (!Files.exists(version)) {
-          throw e;
-        }
-        // another export took this number between the listing and the rename (Linux says
-        // "Directory not empty", a plain FileSystemException): take the next
-      }
-    }
-    throw new IOException("no free version number under " + parent);
   }
 }
