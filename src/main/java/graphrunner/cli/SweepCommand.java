@@ -143,7 +143,7 @@ final class SweepCommand implements Command {
   private static void write(Path file, String text) {
     try {
       AtomicFile.writeString(file, text);
-    } catch (IOException e) {
+    } catch (IOException | UnsupportedOperationException e) {
       throw new UserError(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }
   }

@@ -3,12 +3,12 @@ package graphrunner.report;
 import com.google.gson.Gson;
 import graphrunner.DamagedRun;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.AtomicFile;
 import graphrunner.metrics.ConfusionMatrix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,10 +33,8 @@ public final class ConfusionFile {
     }
     Path target = runDir.resolve(NAME);
     try {
-      Path temp = Files.createTempFile(runDir, ".confusion", ".tmp");
-      Files.writeString(temp, new Gson().toJson(new Stored(classNames, counts)));
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
+      AtomicFile.writeString(target, new Gson().toJson(new Stored(classNames, counts)));
+    } catch (IOException | UnsupportedOperationException e) {
       throw new UnwritableOutput("cannot write " + target + ": " + e.getMessage(), e);
     }
   }

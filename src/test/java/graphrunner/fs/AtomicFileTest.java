@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ class AtomicFileTest {
     AtomicFile.writeString(table, "layers,lr\n3,0.003\n");
     assertEquals("layers,lr\n3,0.003\n", Files.readString(table));
     assertEquals(List.of(table), children());
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(table)),
+        "results are for sharing");
   }
 
   @Test

@@ -12,13 +12,12 @@ import graphrunner.JsonFields;
 import graphrunner.ParseErrors;
 import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,12 +82,8 @@ public final class SummaryJson {
   public static void write(Path runDir, JsonObject summary) {
     JsonObject strict = strict(summary);
     Path target = file(runDir);
-    Path temp = runDir.resolve("." + FILE_NAME + ".tmp-" + ProcessHandle.current().pid());
     try {
-      Files.writeString(temp, GSON.toJson(strict) + "\n", StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.writeString(target, GSON.toJson(strict) + "\n");
     } catch (IOException | UnsupportedOperationException e) {
       throw new UnwritableOutput("cannot write " + target + ": " + e.getMessage(), e);
     }
