@@ -51,8 +51,9 @@ final class ClusterTrain {
     Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
-    exportRoot.ifPresent(root -> Flags.distinctFolders(Map.entry("logdir",
-        Flags.path(line, "logdir", "runs")), Map.entry("export-dir", root)));
+    Path logdir = Flags.path(line, "logdir", "runs");
+    exportRoot.ifPresent(root -> Flags.distinctFolders(Map.entry("logdir", logdir),
+        Map.entry("export-dir", root)));
     try (StopSignal stop = new StopSignal(out.err())) {
       if (!cluster.isChief()) {
         var figures = task.trainAsWorker(experiment, data, config, stop::requested);
@@ -61,7 +62,6 @@ final class ClusterTrain {
             figures.lastGlobalStep()));
         return;
       }
-      Path logdir = Flags.path(line, "logdir", "runs");
       Path runDir = RunDirectory.create(logdir, experiment.id());
       out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
       TrainingResult result;

@@ -1,6 +1,5 @@
 package graphrunner.cli;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import graphrunner.JsonFields;
 import graphrunner.train.Checkpoint;
@@ -113,10 +112,7 @@ record RecordedRun(Path dir, JsonObject summary) {
   }
 
   private String text(String key) {
-    JsonElement value = summary.get(key);
-    if (value == null || !value.isJsonPrimitive()) {
-      throw new UserError(ExitCode.DATA, "damaged " + SummaryJson.file(dir) + ": no " + key);
-    }
-    return value.getAsString();
+    return fields().string(key).orElseThrow(() -> new UserError(ExitCode.DATA, "damaged "
+        + SummaryJson.file(dir) + ": no " + key));
   }
 }
