@@ -15,6 +15,7 @@ import graphrunner.train.StepRunner;
 import graphrunner.train.Trainer;
 import graphrunner.train.TrainingListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -69,6 +70,122 @@ public final class TrainingBenchmark {
       source.next(batches.get(0));
       updates.update(batches.get(0));
     });
+  }
+
+  /**
+   * The three loops taking turns in one process, {@code steps} each: the runner trains, and after
+   * each of its turns of {@code turnSteps} steps the bare loop and the bare loop making batches
+   * take one each on their own graph and session, in alternating order. This machine's speed
+   * drifts within seconds, so whole loops run one after another compare loosely (a round's pair
+   * has differed by tens of percent); turns of a tenth of a second meet the same machine.
+   */
+  public Turns inTurns(int turnSteps) {
+    Hyperparameters hp = config.hyperparameters();
+    int steps = (int) hp.steps();
+    var taking = new TakingTurns(steps, turnSteps);
+    onGraph((graph, updates, batches) -> {
+      taking.bareLoops(updates, batches,
+          new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0));
+      new Trainer(List.of(taking), () -> false).train(Catalogue.experiment(experimentId), data,
+          config, SessionFactory.forRun(config, () -> {}));
+    });
+    return taking.figures(hp.batchSize());
+  }
+
+  /**
+   * What {@link #inTurns} measured: each loop's figures over all its steps, and each turn's
+   * time of every loop (nanoseconds; [turn][runner, bare, batches]), settling turns left out.
+   */
+  public record Turns(LoopFigures runner, LoopFigures bare, LoopFigures batches,
+      long[][] turnNanos) {
+
+    /** Per counted turn, how much longer the runner took than the bare loop, in percent. */
+    public double[] runnerOverheads() {
+      return overheads(TakingTurns.RUNNER);
+    }
+
+    /** Per counted turn, how much longer the bare loop making batches took, in percent. */
+    public double[] batchOverheads() {
+      return overheads(TakingTurns.BATCHES);
+    }
+
+    private double[] overheads(int loop) {
+      double[] percents = new double[turnNanos.length];
+      for (int t = 0; t < turnNanos.length; t++) {
+        percents[t] = 100.0 * turnNanos[t][loop] / turnNanos[t][TakingTurns.BARE] - 100;
+      }
+      return percents;
+    }
+  }
+
+  /** The runner's listener that, after each of its turns, gives the bare loops theirs. */
+  private static final class TakingTurns implements TrainingListener {
+    private static final int RUNNER = 0;
+    private static final int BARE = 1;
+    private static final int BATCHES = 2;
+    private final int turnSteps;
+    private final StepTimes[] times = new StepTimes[3];
+    private final long[][] turnNanos;
+    private StepRunner bareUpdates;
+    private List<Batch> bareBatches;
+    private ShuffledBatches source;
+    private long previousStepEnd;
+    private int bareStep;
+
+    TakingTurns(int steps, int turnSteps) {
+      this.turnSteps = turnSteps;
+      Arrays.setAll(times, i -> new StepTimes(steps, SETTLING_STEPS));
+      turnNanos = new long[(steps + turnSteps - 1) / turnSteps][3];
+    }
+
+    void bareLoops(StepRunner updates, List<Batch> batches, ShuffledBatches batchSource) {
+      bareUpdates = updates;
+      bareBatches = batches;
+      source = batchSource;
+    }
+
+    @Override
+    public void onStep(RunContext run, long stepsDone, long stepNanos) {
+      long now = System.nanoTime();
+      int turn = (int) ((stepsDone - 1) / turnSteps);
+      record(RUNNER, turn, previousStepEnd == 0 ? stepNanos : now - previousStepEnd);
+      boolean lastStep = stepsDone == run.config().hyperparameters().steps();
+      if (stepsDone % turnSteps == 0 || lastStep) {
+        int n = (int) (stepsDone - (long) turn * turnSteps);
+        boolean bareFirst = turn % 2 == 0;
+        bareTurn(bareFirst ? BARE : BATCHES, turn, n);
+        bareTurn(bareFirst ? BATCHES : BARE, turn, n);
+        now = System.nanoTime();
+      }
+      previousStepEnd = now;
+    }
+
+    private void bareTurn(int loop, int turn, int n) {
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        if (loop == BARE) {
+          bareUpdates.update(bareBatches.get(bareStep++ % bareBatches.size()));
+        } else {
+          source.next(bareBatches.get(0));
+          bareUpdates.update(bareBatches.get(0));
+        }
+        record(loop, turn, System.nanoTime() - t0);
+      }
+    }
+
+    private void record(int loop, int turn, long nanos) {
+      times[loop].add(nanos);
+      turnNanos[turn][loop] += nanos;
+    }
+
+    Turns figures(int batchSize) {
+      int settlingTurns = (SETTLING_STEPS + turnSteps - 1) / turnSteps;
+      long[][] counted = turnNanos.length > settlingTurns
+          ? Arrays.copyOfRange(turnNanos, settlingTurns, turnNanos.length) : turnNanos;
+      return new Turns(LoopFigures.of("runner", times[RUNNER], batchSize, 0),
+          LoopFigures.of("bare", times[BARE], batchSize, 0),
+          LoopFigures.of("batches", times[BATCHES], batchSize, 0), counted);
+    }
   }
 
   /** Step {@code i} of a bare loop, given the pre-made batches. */

@@ -35,6 +35,7 @@ final class BenchCommand implements Command {
   private static final String DEFAULT_EXPERIMENT = "fc5-relu-decay";
   private static final long DEFAULT_STEPS = 5_000;
   private static final int DEFAULT_ROUNDS = 3;
+  private static final int DEFAULT_TURN_STEPS = 50;
   /** Loops shorter than this gave overheads far off those of longer ones (README, Speed). */
   private static final double MIN_STEADY_SECONDS = 3;
   private static final int PROFILED_STEPS = 50;
@@ -65,6 +66,8 @@ final class BenchCommand implements Command {
         .addOption(TrainingFlags.valued("rounds", "N", "runner, bare and batch-making loops in "
             + "turn, N times each after a runner and a bare loop to warm up (" + DEFAULT_ROUNDS
             + "); medians are reported"))
+        .addOption(TrainingFlags.valued("turn-steps", "N", "then the three loops taking turns "
+            + "of N steps in one process, --steps each (default: " + DEFAULT_TURN_STEPS + ")"))
         .addOption(Option.builder().longOpt("profile")
         .desc("also trace " + PROFILED_STEPS + " steps with TensorFlow's step stats: the top "
             + "op types and the time outside the ops").build())
@@ -110,6 +113,43 @@ final class BenchCommand implements Command {
         percents(p50)));
   }
 
+  /**
+   * The loops taking turns: each one's rate and p50 over all its steps, and the overheads as the
+   * median over the turns of each turn's own pair, with the quartiles to show their spread.
+   */
+  private static void printTurns(Console out, TrainingBenchmark.Turns turns, int turnSteps,
+      Hyperparameters hp, double arithmeticMs) {
+    LoopFigures runner = turns.runner();
+    LoopFigures bare = turns.bare();
+    LoopFigures batches = turns.batches();
+    out.println(String.format("taking turns of %d steps (%,d steps each, %d turns counted): "
+        + "runner %.0f examples/s (%.1f %% of peak, p50 %.3f ms), bare %.0f (%.1f %%, %.3f), "
+        + "bare making batches %.0f (%.1f %%, %.3f)", turnSteps, hp.steps(),
+        turns.turnNanos().length, runner.examplesPerSecond(),
+        share(runner.examplesPerSecond(), hp, arithmeticMs), runner.p50Millis(),
+        bare.examplesPerSecond(), share(bare.examplesPerSecond(), hp, arithmeticMs),
+        bare.p50Millis(), batches.examplesPerSecond(),
+        share(batches.examplesPerSecond(), hp, arithmeticMs), batches.p50Millis()));
+    printTurnOverhead(out, "runner overhead", turns.runnerOverheads(), runner, bare);
+    printTurnOverhead(out, "of which making batches", turns.batchOverheads(), batches, bare);
+  }
+
+  private static void printTurnOverhead(Console out, String what, double[] byTurn,
+      LoopFigures loop, LoopFigures bare) {
+    double[] sorted = byTurn.clone();
+    Arrays.sort(sorted);
+    out.println(String.format("%s, median of the turns' pairs: %+.1f %% (mean step time; "
+        + "quartiles %+.1f %+.1f), %+.1f %% (p50 of all steps)", what, median(byTurn),
+        quantile(sorted, 0.25), quantile(sorted, 0.75),
+        100 * (loop.p50Millis() / bare.p50Millis() - 1)));
+  }
+
+  /** The q-quantile of {@code sorted}, nearest rank. */
+  private static double quantile(double[] sorted, double q) {
+    int rank = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+  }
+
   /** The share of the machine's peak that {@code examplesPerSecond} is. */
   private static double share(double examplesPerSecond, Hyperparameters hp, double arithmeticMs) {
     double stepMs = 1e3 * hp.batchSize() / examplesPerSecond;
@@ -125,12 +165,14 @@ final class BenchCommand implements Command {
    *
    * @param probe the settings as far as they are known before the data (--epochs needs its size)
    */
-  record Request(Experiment experiment, RunConfig probe, int rounds, boolean profile,
+  record Request(Experiment experiment, RunConfig probe, int rounds, int turnSteps,
+      boolean profile,
       Optional<Path> dataDir, boolean catalogue) {
 
     /** Flags that change one run's settings: --catalogue counts the slide's, so refuses them. */
     private static final List<String> RUN_FLAGS = List.of("steps", "epochs", "batch-size", "lr",
-        "pkeep", "init", "batch-norm", "seed", "eval-every", "rounds", "profile", "prefetch",
+        "pkeep", "init", "batch-norm", "seed", "eval-every", "rounds", "turn-steps", "profile",
+        "prefetch",
         "data-dir");
 
     static Request from(CommandLine line) {
@@ -145,7 +187,7 @@ final class BenchCommand implements Command {
         });
         Experiment any = Catalogue.experiment(DEFAULT_EXPERIMENT);
         return new Request(any, TrainingFlags.runConfigOnEveryCore(line, any.defaults()), 0,
-            false, Optional.empty(), true);
+            0, false, Optional.empty(), true);
       }
       String id = line.getArgList().isEmpty() ? DEFAULT_EXPERIMENT
           : Flags.single(line, "experiment id");
@@ -161,8 +203,9 @@ final class BenchCommand implements Command {
         throw new UserError(ExitCode.USAGE, "bench --rounds " + rounds + ": at most "
             + MOST_ROUNDS);
       }
+      int turnSteps = Flags.positiveInt(line, "turn-steps", DEFAULT_TURN_STEPS);
       return new Request(experiment, TrainingFlags.runConfig(line, experiment, hp),
-          rounds, line.hasOption("profile"),
+          rounds, turnSteps, line.hasOption("profile"),
           Optional.ofNullable(Flags.path(line, "data-dir", null)), false);
     }
 
@@ -247,6 +290,7 @@ final class BenchCommand implements Command {
         batchesRate, share(batchesRate, hp, arithmeticMs)));
     printOverhead(out, "runner overhead", runners, bares);
     printOverhead(out, "of which making batches", batchMakers, bares);
+    printTurns(out, bench.inTurns(request.turnSteps()), request.turnSteps(), hp, arithmeticMs);
     double shortest = loops.stream().mapToDouble(LoopFigures::seconds).min().orElse(0);
     if (shortest < MIN_STEADY_SECONDS) {
       out.println(String.format("caution: loops as short as %.1f s; one disturbance of this "

@@ -19,7 +19,7 @@ class BenchLoopsTest {
   void rotatesTheThreeLoopsRoundByRoundAndComparesEachRoundsOwn() {
     String data = TinyIdx.writeDataset(temp.resolve("data"), 100, 20, 7).toString();
     var run = CliRun.of("bench", "softmax", "--data-dir", data, "--steps", "30", "--rounds", "3",
-        "--threads", "1", "--seed", "3");
+        "--threads", "1", "--seed", "3", "--turn-steps", "7");
     assertEquals(ExitCode.OK, run.exit(), run.err());
     List<String> loops = run.out().lines()
         .filter(l -> l.matches("(warm-up (runner|bare)|(runner|bare|batches) \\d) .*"))
@@ -34,6 +34,16 @@ class BenchLoopsTest {
       var line = Pattern.compile(what + ", median of the rounds' pairs: [+-]\\d+\\.\\d % "
           + "\\(mean step time; rounds( [+-]\\d+\\.\\d){3}\\), [+-]\\d+\\.\\d % \\(p50; "
           + "rounds( [+-]\\d+\\.\\d){3}\\)");
+      assertTrue(line.matcher(run.out()).find(), what + "\n" + run.out());
+    }
+    // then in turns: 30 steps each in turns of 7 (the last one of 2), all counted, since
+    // fewer than the 40 settling steps
+    assertTrue(run.out().contains("taking turns of 7 steps (30 steps each, 5 turns counted)"),
+        run.out());
+    for (String what : new String[] {"runner overhead", "of which making batches"}) {
+      var line = Pattern.compile(what + ", median of the turns' pairs: [+-]\\d+\\.\\d % "
+          + "\\(mean step time; quartiles [+-]\\d+\\.\\d [+-]\\d+\\.\\d\\), "
+          + "[+-]\\d+\\.\\d % \\(p50 of all steps\\)");
       assertTrue(line.matcher(run.out()).find(), what + "\n" + run.out());
     }
   }
