@@ -1,5 +1,6 @@
 package graphrunner.cli;
 
+import graphrunner.fs.PhysicalPath;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ final class Flags {
       throw bad(flag, "''", "a folder (use . for this one)");
     }
     try {
-      return value == null ? null : Path.of(value);
+      return value == null ? null : PhysicalPath.of(Path.of(value));
     } catch (InvalidPathException e) {
       throw bad(flag, value, "a path (" + e.getReason() + ")");
     }

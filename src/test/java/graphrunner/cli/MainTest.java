@@ -209,6 +209,21 @@ class MainTest {
   }
 
   @Test
+  void outputFoldersReachedThroughALinkAndParentStepsAreWhereTheOsPutsThem(@TempDir Path temp)
+      throws Exception {
+    Path deep = Files.createDirectories(temp.resolve("real/deep"));
+    Path link = Files.createSymbolicLink(temp.resolve("link"), deep);
+    // TensorFlow cleans "link/.." to temp/ by its text; Java creates folders in temp/real/
+    var run = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--steps", "20",
+        "--seed", "4", "--logdir", link + "/../runs", "--export-dir", link + "/../models");
+    assertEquals(ExitCode.OK, run.exit(), run.err());
+    assertTrue(Files.isDirectory(temp.resolve("real/runs/softmax")), run.out());
+    assertTrue(Files.isDirectory(temp.resolve("real/models/softmax/1")), run.out());
+    assertFalse(Files.exists(temp.resolve("runs")), "nothing beside the link");
+    assertFalse(Files.exists(temp.resolve("models")), "nothing beside the link");
+  }
+
+  @Test
   void aDamagedCheckpointIsADataErrorNamingIt() throws Exception {
     var run = train("--steps", "30", "--seed", "4", "--no-export");
     assertEquals(ExitCode.OK, run.exit(), run.err());
