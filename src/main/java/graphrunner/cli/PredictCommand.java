@@ -2,6 +2,7 @@ package graphrunner.cli;
 
 import graphrunner.data.DataLocator;
 import graphrunner.data.Dataset;
+import graphrunner.data.LabeledImages;
 import graphrunner.images.ImageFiles;
 import graphrunner.metrics.ConfusionMatrix;
 import graphrunner.savedmodel.SavedModelExporter;
@@ -113,8 +114,8 @@ final class PredictCommand implements Command {
       throw new UserError(ExitCode.USAGE, request.model() + " classifies " + trainedOn.get().id()
           + " (" + classes(predictor) + "), not " + dataset.id());
     }
-    var data = DataLocator.fromEnvironment().load(dataset, request.dataDir());
-    ConfusionMatrix matrix = predictor.evaluate(data.test(), 1000);
+    LabeledImages test = DataLocator.fromEnvironment().loadTest(dataset, request.dataDir());
+    ConfusionMatrix matrix = predictor.evaluate(test, 1000);
     out.println(String.format("test accuracy: %.4f (%,d images of %s)", matrix.accuracy(),
         matrix.total(), dataset.id()));
     out.println("");

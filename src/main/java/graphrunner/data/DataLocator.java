@@ -91,6 +91,42 @@ public final class DataLocator {
     return system.isPresent() ? system.get() : fromCache(dataset);
   }
 
+  /**
+   * The test set alone (what {@code predict} scores a model on), found as {@link #locate} finds
+   * the four files; a folder or cache holding only the test pair serves, and a download fetches
+   * only that pair.
+   */
+  public LabeledImages loadTest(Dataset dataset, Optional<Path> dataDir) {
+    return DataSplitsReader.readTest(dataset, locateTest(dataset, dataDir));
+  }
+
+  private TestSetFiles locateTest(Dataset dataset, Optional<Path> dataDir) {
+    if (dataDir.isPresent()) {
+      return DatasetFolder.requireTest(dataDir.get(), "--data-dir");
+    }
+    String root = env.apply(DATA_ENV);
+    if (root != null && !root.isBlank()) {
+      return DatasetFolder.requireTest(Path.of(root).resolve(dataset.id()),
+          DATA_ENV + "=" + root);
+    }
+    Optional<TestSetFiles> system = systemRoot.flatMap(
+        r -> DatasetFolder.findTest(r.resolve(dataset.id())));
+    if (system.isPresent()) {
+      return system.get();
+    }
+    Path dir = cacheDir(dataset);
+    Optional<TestSetFiles> cached = DatasetFolder.findTest(dir);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    try {
+      downloader.downloadMissing(downloadSpecs.apply(dataset), dir, SplitFile.TEST);
+    } catch (IOException e) {
+      throw new DatasetUnavailable(cannotDownload(dataset, e.getMessage()), e);
+    }
+    return DatasetFolder.requireTest(dir, "download cache");
+  }
+
   /** The folder the cache uses for this data set. */
   public Path cacheDir(Dataset dataset) {
     return cacheRoot.resolve(dataset.id());

@@ -28,6 +28,21 @@ public final class DataSplitsReader {
     return new DataSplits(dataset.id(), train, test, dataset.classNames(), sha256);
   }
 
+  /**
+   * The test set alone, for what needs no training set: checked as {@link #read} checks it, and
+   * refused when its content is the other data set's test set.
+   */
+  public static LabeledImages readTest(Dataset dataset, TestSetFiles files) {
+    MessageDigest digest = DatasetChecksum.newDigest();
+    LabeledImages test = readSplit(dataset, files.images(), files.labels(), digest);
+    String sha256 = HexFormat.of().formatHex(digest.digest());
+    Dataset.withTestContent(sha256).filter(other -> other != dataset).ifPresent(other -> {
+      throw new CorruptData(files.images().getParent() + " holds " + other.id()
+          + ", not " + dataset.id());
+    });
+    return test;
+  }
+
   private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile,
       MessageDigest digest) {
     IdxImages images = IdxReader.readImages(imagesFile, digest);

@@ -21,6 +21,7 @@ public enum Dataset {
       List.of("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
           "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"),
       "14410854cf7a289477dcfc7df3f8ec24741e281cdcc425ede0d9a748ca630214",
+      "30214f3fe91405cb8ea60b11ecf0914a65dd6a6ca8e13c13a62eb434f2d9fe56",
       // Zalando's published checksums, in SplitFile order.
       "8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",
       "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310"),
@@ -30,6 +31,7 @@ public enum Dataset {
       List.of("https://ossci-datasets.s3.amazonaws.com/mnist/",
           "https://storage.googleapis.com/cvdf-datasets/mnist/"),
       "b2d8f5bf39174ee5ffeefa97e42d673c35432b411bb5d1f74fbbeddae7f1690a",
+      "18489308deedfe2f7bd3a11e599a597126f161d991b1ffcffb71642aa76f7f62",
       "f68b3c2dcbeaaa9fbdd348bbdeb94873", "d53e105ee54ea40749a09fcbcd1e9432",
       "9fb629c4189551a2d022fa330f9573f3", "ec29112dd5afa0611ce80d1b7f02629c");
 
@@ -41,14 +43,16 @@ public enum Dataset {
   private final List<String> classNames;
   private final List<URI> mirrors;
   private final String contentSha256;
+  private final String testContentSha256;
   private final Map<SplitFile, String> md5s = new EnumMap<>(SplitFile.class);
 
   Dataset(String id, List<String> classNames, List<String> mirrors, String contentSha256,
-      String... md5InSplitFileOrder) {
+      String testContentSha256, String... md5InSplitFileOrder) {
     this.id = id;
     this.classNames = classNames;
     this.mirrors = mirrors.stream().map(URI::create).toList();
     this.contentSha256 = contentSha256;
+    this.testContentSha256 = testContentSha256;
     for (SplitFile file : SplitFile.values()) {
       md5s.put(file, md5InSplitFileOrder[file.ordinal()]);
     }
@@ -83,6 +87,16 @@ public enum Dataset {
    */
   public String contentSha256() {
     return contentSha256;
+  }
+
+  /** The same checksum of the test images and labels alone. */
+  public String testContentSha256() {
+    return testContentSha256;
+  }
+
+  /** The known data set whose published test set has this checksum, if any. */
+  public static Optional<Dataset> withTestContent(String sha256) {
+    return Arrays.stream(values()).filter(d -> d.testContentSha256.equals(sha256)).findFirst();
   }
 
   /** The known data set whose published content has this checksum, if any. */

@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,13 +73,19 @@ public final class DatasetDownloader {
    *     is one line describing the last failure
    */
   public void downloadMissing(DownloadSpec spec, Path dir) throws IOException {
+    downloadMissing(spec, dir, List.of(SplitFile.values()));
+  }
+
+  /** As {@link #downloadMissing(DownloadSpec, Path)}, for {@code files} only. */
+  public void downloadMissing(DownloadSpec spec, Path dir, List<SplitFile> files)
+      throws IOException {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UnwritableOutput("cannot create download folder " + dir + " ("
           + describe(e) + ")", e);
     }
-    for (SplitFile file : SplitFile.values()) {
+    for (SplitFile file : files) {
       Path target = dir.resolve(file.gzName());
       if (!Files.isRegularFile(target)) {
         fetchFromMirrors(spec, file, target);

@@ -35,10 +35,33 @@ public final class DatasetFolder {
     return filesIn(dir);
   }
 
+  /** The test pair of a folder the user named, as {@link #require} checks all four. */
+  public static TestSetFiles requireTest(Path dir, String origin) {
+    if (!Files.isDirectory(dir)) {
+      throw new DatasetUnavailable(origin + ": " + dir + " is not a directory");
+    }
+    List<String> missing = missing(dir, SplitFile.TEST);
+    if (!missing.isEmpty()) {
+      throw new DatasetUnavailable(origin + ": " + dir + " lacks " + String.join(", ", missing)
+          + " (the uncompressed name without .gz is accepted too)");
+    }
+    return testFilesIn(dir);
+  }
+
+  /** The test pair, or empty when either is missing. */
+  public static Optional<TestSetFiles> findTest(Path dir) {
+    return missing(dir, SplitFile.TEST).isEmpty() ? Optional.of(testFilesIn(dir))
+        : Optional.empty();
+  }
+
   /** The canonical {@code .gz} names of the files missing in {@code dir}. */
   public static List<String> missing(Path dir) {
+    return missing(dir, List.of(SplitFile.values()));
+  }
+
+  private static List<String> missing(Path dir, List<SplitFile> files) {
     List<String> missing = new ArrayList<>();
-    for (SplitFile file : SplitFile.values()) {
+    for (SplitFile file : files) {
       if (locate(dir, file).isEmpty()) {
         missing.add(file.gzName());
       }
@@ -51,6 +74,11 @@ public final class DatasetFolder {
         locate(dir, SplitFile.TRAIN_IMAGES).orElseThrow(),
         locate(dir, SplitFile.TRAIN_LABELS).orElseThrow(),
         locate(dir, SplitFile.TEST_IMAGES).orElseThrow(),
+        locate(dir, SplitFile.TEST_LABELS).orElseThrow());
+  }
+
+  private static TestSetFiles testFilesIn(Path dir) {
+    return new TestSetFiles(locate(dir, SplitFile.TEST_IMAGES).orElseThrow(),
         locate(dir, SplitFile.TEST_LABELS).orElseThrow());
   }
 

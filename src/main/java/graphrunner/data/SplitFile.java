@@ -1,11 +1,16 @@
 package graphrunner.data;
 
+import java.util.List;
+
 /** The four files of an MNIST-style data set, with their canonical names. */
 public enum SplitFile {
   TRAIN_IMAGES("train-images-idx3-ubyte"),
   TRAIN_LABELS("train-labels-idx1-ubyte"),
   TEST_IMAGES("t10k-images-idx3-ubyte"),
   TEST_LABELS("t10k-labels-idx1-ubyte");
+
+  /** The test pair, images first, in the order their checksum is taken. */
+  public static final List<SplitFile> TEST = List.of(TEST_IMAGES, TEST_LABELS);
 
   private final String rawName;
 

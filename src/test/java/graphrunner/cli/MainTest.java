@@ -103,7 +103,7 @@ class MainTest {
   }
 
   @Test
-  void trainExportsAModelThatInspectAndPredictRead() throws Exception {
+  void trainExportsAModelThatInspectAndPredictRead(@TempDir Path testOnly) throws Exception {
     var run = train("--steps", "40", "--seed", "2");
     assertEquals(ExitCode.OK, run.exit(), run.err());
     assertTrue(Files.isRegularFile(models.resolve("softmax/1/saved_model.pb")));
@@ -119,6 +119,15 @@ class MainTest {
         onlySummary(logdir).get("final_test_accuracy").getAsDouble());
     assertTrue(predict.out().contains(finalAccuracy), finalAccuracy + " in " + predict.out());
     assertTrue(predict.out().contains("Ankle boot"), "confusion matrix with class names");
+
+    // the test pair alone serves: no training set is needed to score a model
+    for (String file : List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
+      Files.copy(tinyData.resolve(file), testOnly.resolve(file));
+    }
+    var fromTestPair = CliRun.of("predict", models.resolve("softmax/1").toString(),
+        "--data-dir", testOnly.toString());
+    assertEquals(ExitCode.OK, fromTestPair.exit(), fromTestPair.err());
+    assertTrue(fromTestPair.out().contains(finalAccuracy), fromTestPair.out());
 
     var digits = CliRun.of("predict", models.resolve("softmax/1").toString(), "--dataset",
         "mnist");

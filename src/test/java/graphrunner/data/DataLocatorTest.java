@@ -135,6 +135,55 @@ class DataLocatorTest {
   }
 
   @Test
+  void aFolderWithOnlyTheTestPairServesTheTestSetAlone() throws IOException {
+    Path dataDir = TinyIdx.writeDataset(tmp.resolve("given"), 30, 10, 1);
+    Files.delete(dataDir.resolve("train-images-idx3-ubyte.gz"));
+    Files.delete(dataDir.resolve("train-labels-idx1-ubyte.gz"));
+
+    LabeledImages test = offlineLocator(NO_ENV).loadTest(Dataset.FASHION_MNIST,
+        Optional.of(dataDir));
+
+    assertEquals(10, test.count());
+    DatasetUnavailable training = fails(() -> offlineLocator(NO_ENV).load(Dataset.FASHION_MNIST,
+        Optional.of(dataDir)));
+    assertTrue(training.getMessage().contains(
+        "lacks train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz"), training.getMessage());
+  }
+
+  @Test
+  void aMissingTestPairIsNamedAlone() throws IOException {
+    Path dataDir = TinyIdx.writeDataset(tmp.resolve("given"), 30, 10, 1);
+    Files.delete(dataDir.resolve("t10k-labels-idx1-ubyte.gz"));
+
+    DatasetUnavailable error = fails(() -> offlineLocator(NO_ENV).loadTest(Dataset.MNIST,
+        Optional.of(dataDir)));
+
+    assertEquals("--data-dir: " + dataDir + " lacks t10k-labels-idx1-ubyte.gz (the uncompressed "
+        + "name without .gz is accepted too)", error.getMessage());
+  }
+
+  @Test
+  void theTestSetAloneIsDownloadedWithoutTheTrainingSet() throws IOException {
+    Path published = TinyIdx.writeDataset(tmp.resolve("published"), 25, 10, 5);
+    Map<SplitFile, String> md5s = new EnumMap<>(SplitFile.class);
+    try (LoopbackFileServer server = new LoopbackFileServer()) {
+      for (SplitFile file : SplitFile.values()) {
+        md5s.put(file, DatasetDownloader.md5Hex(published.resolve(file.gzName())));
+      }
+      for (SplitFile file : SplitFile.TEST) { // a request for a training file would fail
+        server.serve("mnist", file.gzName(), Files.readAllBytes(published.resolve(file.gzName())));
+      }
+      DataLocator locator = locator(NO_ENV, List.of(server.base("mnist")), md5s);
+
+      LabeledImages test = locator.loadTest(Dataset.MNIST, Optional.empty());
+
+      assertEquals(10, test.count());
+      assertTrue(Files.isRegularFile(tmp.resolve("cache/mnist/t10k-images-idx3-ubyte.gz")));
+      assertFalse(Files.exists(tmp.resolve("cache/mnist/train-images-idx3-ubyte.gz")));
+    }
+  }
+
+  @Test
   void allMirrorsFailingGivesOneLineWithTheWayOut() {
     DatasetUnavailable error = fails(() -> offlineLocator(NO_ENV).load(Dataset.FASHION_MNIST, Optional.empty()));
     assertTrue(error.getMessage().startsWith("cannot download fashion-mnist (offline?): put "

@@ -2,7 +2,9 @@ package graphrunner.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import graphrunner.CorruptData;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
@@ -30,5 +32,16 @@ class FashionMnistRealDataTest {
     assertArrayEquals(thousandEach, RealData.classCounts(splits.test()));
     assertEquals(0.2860, RealData.pixelMean(splits.train()), 0.001);
     assertEquals(Dataset.FASHION_MNIST.contentSha256(), splits.sha256(), "the published content");
+  }
+
+  @Test
+  void theFashionTestSetAloneTakenForDigitsIsRefused() {
+    RealData.loadOrSkip(Dataset.FASHION_MNIST, cache); // skips without the real data
+    Path fashion = Path.of(System.getenv(DataLocator.DATA_ENV), "fashion-mnist");
+    TestSetFiles files = DatasetFolder.requireTest(fashion, "--data-dir");
+    assertEquals(10_000, DataSplitsReader.readTest(Dataset.FASHION_MNIST, files).count());
+    CorruptData e = assertThrows(CorruptData.class,
+        () -> DataSplitsReader.readTest(Dataset.MNIST, files));
+    assertEquals(fashion + " holds fashion-mnist, not mnist", e.getMessage());
   }
 }
