@@ -4,6 +4,7 @@ import graphrunner.DatasetUnavailable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,16 +80,7 @@ public final class DataLocator {
 
   /** The four files to read, downloading them into the cache if nothing else provides them. */
   public DatasetFiles locate(Dataset dataset, Optional<Path> dataDir) {
-    if (dataDir.isPresent()) {
-      return DatasetFolder.require(dataDir.get(), "--data-dir");
-    }
-    String root = env.apply(DATA_ENV);
-    if (root != null && !root.isBlank()) {
-      return DatasetFolder.require(Path.of(root).resolve(dataset.id()), DATA_ENV + "=" + root);
-    }
-    // a system copy counts only when whole; a partial one falls through to the cache
-    Optional<DatasetFiles> system = systemRoot.flatMap(r -> DatasetFolder.find(r.resolve(dataset.id())));
-    return system.isPresent() ? system.get() : fromCache(dataset);
+    return DatasetFolder.filesIn(folderHolding(dataset, dataDir, SplitFile.ALL));
   }
 
   /**
@@ -97,53 +89,44 @@ public final class DataLocator {
    * only that pair.
    */
   public LabeledImages loadTest(Dataset dataset, Optional<Path> dataDir) {
-    return DataSplitsReader.readTest(dataset, locateTest(dataset, dataDir));
+    return DataSplitsReader.readTest(dataset,
+        DatasetFolder.testFilesIn(folderHolding(dataset, dataDir, SplitFile.TEST)));
   }
 
-  private TestSetFiles locateTest(Dataset dataset, Optional<Path> dataDir) {
+  /**
+   * The folder that holds {@code files}: the one named by {@code --data-dir} or under {@code
+   * GRAPH_RUNNER_DATA} (an error if they are not there), else the system copy, else the cache,
+   * downloading into it what it lacks.
+   */
+  private Path folderHolding(Dataset dataset, Optional<Path> dataDir, List<SplitFile> files) {
     if (dataDir.isPresent()) {
-      return DatasetFolder.requireTest(dataDir.get(), "--data-dir");
+      return DatasetFolder.requireHolding(dataDir.get(), "--data-dir", files);
     }
     String root = env.apply(DATA_ENV);
     if (root != null && !root.isBlank()) {
-      return DatasetFolder.requireTest(Path.of(root).resolve(dataset.id()),
-          DATA_ENV + "=" + root);
+      return DatasetFolder.requireHolding(Path.of(root).resolve(dataset.id()),
+          DATA_ENV + "=" + root, files);
     }
-    Optional<TestSetFiles> system = systemRoot.flatMap(
-        r -> DatasetFolder.findTest(r.resolve(dataset.id())));
+    // a system copy counts only when it holds them all; a partial one falls through to the cache
+    Optional<Path> system = systemRoot.map(r -> r.resolve(dataset.id()))
+        .filter(dir -> DatasetFolder.holds(dir, files));
     if (system.isPresent()) {
       return system.get();
     }
-    Path dir = cacheDir(dataset);
-    Optional<TestSetFiles> cached = DatasetFolder.findTest(dir);
-    if (cached.isPresent()) {
-      return cached.get();
+    Path cache = cacheDir(dataset);
+    if (!DatasetFolder.holds(cache, files)) {
+      try {
+        downloader.downloadMissing(downloadSpecs.apply(dataset), cache, files);
+      } catch (IOException e) {
+        throw new DatasetUnavailable(cannotDownload(dataset, e.getMessage()), e);
+      }
     }
-    try {
-      downloader.downloadMissing(downloadSpecs.apply(dataset), dir, SplitFile.TEST);
-    } catch (IOException e) {
-      throw new DatasetUnavailable(cannotDownload(dataset, e.getMessage()), e);
-    }
-    return DatasetFolder.requireTest(dir, "download cache");
+    return DatasetFolder.requireHolding(cache, "download cache", files);
   }
 
   /** The folder the cache uses for this data set. */
   public Path cacheDir(Dataset dataset) {
     return cacheRoot.resolve(dataset.id());
-  }
-
-  private DatasetFiles fromCache(Dataset dataset) {
-    Path dir = cacheDir(dataset);
-    Optional<DatasetFiles> cached = DatasetFolder.find(dir);
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    try {
-      downloader.downloadMissing(downloadSpecs.apply(dataset), dir);
-    } catch (IOException e) {
-      throw new DatasetUnavailable(cannotDownload(dataset, e.getMessage()), e);
-    }
-    return DatasetFolder.require(dir, "download cache");
   }
 
   private static String cannotDownload(Dataset dataset, String lastFailure) {

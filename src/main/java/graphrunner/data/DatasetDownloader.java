@@ -73,7 +73,7 @@ public final class DatasetDownloader {
    *     is one line describing the last failure
    */
   public void downloadMissing(DownloadSpec spec, Path dir) throws IOException {
-    downloadMissing(spec, dir, List.of(SplitFile.values()));
+    downloadMissing(spec, dir, SplitFile.ALL);
   }
 
   /** As {@link #downloadMissing(DownloadSpec, Path)}, for {@code files} only. */

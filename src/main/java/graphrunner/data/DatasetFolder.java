@@ -16,7 +16,7 @@ public final class DatasetFolder {
 
   /** The four files, or empty when any is missing (or the folder does not exist). */
   public static Optional<DatasetFiles> find(Path dir) {
-    return missing(dir).isEmpty() ? Optional.of(filesIn(dir)) : Optional.empty();
+    return holds(dir, SplitFile.ALL) ? Optional.of(filesIn(dir)) : Optional.empty();
   }
 
   /**
@@ -24,39 +24,35 @@ public final class DatasetFolder {
    * where its name came from ({@code origin}, e.g. {@code --data-dir}) and each missing file.
    */
   public static DatasetFiles require(Path dir, String origin) {
-    if (!Files.isDirectory(dir)) {
-      throw new DatasetUnavailable(origin + ": " + dir + " is not a directory");
-    }
-    List<String> missing = missing(dir);
-    if (!missing.isEmpty()) {
-      throw new DatasetUnavailable(origin + ": " + dir + " lacks " + String.join(", ", missing)
-          + " (the uncompressed name without .gz is accepted too)");
-    }
-    return filesIn(dir);
+    return filesIn(requireHolding(dir, origin, SplitFile.ALL));
   }
 
-  /** The test pair of a folder the user named, as {@link #require} checks all four. */
+  /** The test pair of a folder the user named, checked as {@link #require} checks all four. */
   public static TestSetFiles requireTest(Path dir, String origin) {
+    return testFilesIn(requireHolding(dir, origin, SplitFile.TEST));
+  }
+
+  /** {@code dir}, once it is known to hold {@code files}; else the error {@link #require} gives. */
+  static Path requireHolding(Path dir, String origin, List<SplitFile> files) {
     if (!Files.isDirectory(dir)) {
       throw new DatasetUnavailable(origin + ": " + dir + " is not a directory");
     }
-    List<String> missing = missing(dir, SplitFile.TEST);
+    List<String> missing = missing(dir, files);
     if (!missing.isEmpty()) {
       throw new DatasetUnavailable(origin + ": " + dir + " lacks " + String.join(", ", missing)
           + " (the uncompressed name without .gz is accepted too)");
     }
-    return testFilesIn(dir);
+    return dir;
   }
 
-  /** The test pair, or empty when either is missing. */
-  public static Optional<TestSetFiles> findTest(Path dir) {
-    return missing(dir, SplitFile.TEST).isEmpty() ? Optional.of(testFilesIn(dir))
-        : Optional.empty();
+  /** Whether {@code dir} holds every one of {@code files}, each {@code .gz} or uncompressed. */
+  static boolean holds(Path dir, List<SplitFile> files) {
+    return missing(dir, files).isEmpty();
   }
 
   /** The canonical {@code .gz} names of the files missing in {@code dir}. */
   public static List<String> missing(Path dir) {
-    return missing(dir, List.of(SplitFile.values()));
+    return missing(dir, SplitFile.ALL);
   }
 
   private static List<String> missing(Path dir, List<SplitFile> files) {
@@ -69,7 +65,7 @@ public final class DatasetFolder {
     return missing;
   }
 
-  private static DatasetFiles filesIn(Path dir) {
+  static DatasetFiles filesIn(Path dir) {
     return new DatasetFiles(
         locate(dir, SplitFile.TRAIN_IMAGES).orElseThrow(),
         locate(dir, SplitFile.TRAIN_LABELS).orElseThrow(),
@@ -77,7 +73,7 @@ public final class DatasetFolder {
         locate(dir, SplitFile.TEST_LABELS).orElseThrow());
   }
 
-  private static TestSetFiles testFilesIn(Path dir) {
+  static TestSetFiles testFilesIn(Path dir) {
     return new TestSetFiles(locate(dir, SplitFile.TEST_IMAGES).orElseThrow(),
         locate(dir, SplitFile.TEST_LABELS).orElseThrow());
   }

@@ -9,6 +9,9 @@ public enum SplitFile {
   TEST_IMAGES("t10k-images-idx3-ubyte"),
   TEST_LABELS("t10k-labels-idx1-ubyte");
 
+  /** All four, in the order a data set's checksum is taken. */
+  public static final List<SplitFile> ALL = List.of(values());
+
   /** The test pair, images first, in the order their checksum is taken. */
   public static final List<SplitFile> TEST = List.of(TEST_IMAGES, TEST_LABELS);
 

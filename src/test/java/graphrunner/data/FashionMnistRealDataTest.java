@@ -2,9 +2,7 @@ package graphrunner.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import graphrunner.CorruptData;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
@@ -36,12 +34,6 @@ class FashionMnistRealDataTest {
 
   @Test
   void theFashionTestSetAloneTakenForDigitsIsRefused() {
-    RealData.loadOrSkip(Dataset.FASHION_MNIST, cache); // skips without the real data
-    Path fashion = Path.of(System.getenv(DataLocator.DATA_ENV), "fashion-mnist");
-    TestSetFiles files = DatasetFolder.requireTest(fashion, "--data-dir");
-    assertEquals(10_000, DataSplitsReader.readTest(Dataset.FASHION_MNIST, files).count());
-    CorruptData e = assertThrows(CorruptData.class,
-        () -> DataSplitsReader.readTest(Dataset.MNIST, files));
-    assertEquals(fashion + " holds fashion-mnist, not mnist", e.getMessage());
+    RealData.assertTestSetAloneIsKnownByContent(Dataset.FASHION_MNIST, Dataset.MNIST, cache);
   }
 }

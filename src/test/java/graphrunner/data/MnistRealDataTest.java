@@ -43,12 +43,6 @@ class MnistRealDataTest {
 
   @Test
   void theDigitsTestSetAloneTakenForFashionIsRefused() {
-    RealData.loadOrSkip(Dataset.MNIST, cache); // skips without the real data
-    Path digits = Path.of(System.getenv(DataLocator.DATA_ENV), "mnist");
-    TestSetFiles files = DatasetFolder.requireTest(digits, "--data-dir");
-    assertEquals(10_000, DataSplitsReader.readTest(Dataset.MNIST, files).count());
-    CorruptData e = assertThrows(CorruptData.class,
-        () -> DataSplitsReader.readTest(Dataset.FASHION_MNIST, files));
-    assertEquals(digits + " holds mnist, not fashion-mnist", e.getMessage());
+    RealData.assertTestSetAloneIsKnownByContent(Dataset.MNIST, Dataset.FASHION_MNIST, cache);
   }
 }

@@ -1,7 +1,10 @@
 package graphrunner.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import graphrunner.CorruptData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,5 +46,18 @@ public final class RealData {
       }
     }
     return sum / 255.0 / ((long) split.count() * split.pixelsPerImage());
+  }
+
+  /**
+   * The real test pair of {@code held}, read alone: it serves as {@code held}'s and is refused,
+   * by its content, as {@code other}'s.
+   */
+  static void assertTestSetAloneIsKnownByContent(Dataset held, Dataset other, Path cacheRoot) {
+    loadOrSkip(held, cacheRoot); // skips without the real data
+    Path folder = Path.of(System.getenv(DataLocator.DATA_ENV), held.id());
+    TestSetFiles files = DatasetFolder.requireTest(folder, "--data-dir");
+    assertEquals(10_000, DataSplitsReader.readTest(held, files).count());
+    var e = assertThrows(CorruptData.class, () -> DataSplitsReader.readTest(other, files));
+    assertEquals(folder + " holds " + held.id() + ", not " + other.id(), e.getMessage());
   }
 }
