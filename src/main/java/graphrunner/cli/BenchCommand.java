@@ -166,14 +166,12 @@ final class BenchCommand implements Command {
    * @param probe the settings as far as they are known before the data (--epochs needs its size)
    */
   record Request(Experiment experiment, RunConfig probe, int rounds, int turnSteps,
-      boolean profile,
-      Optional<Path> dataDir, boolean catalogue) {
+      boolean profile, Optional<Path> dataDir, boolean catalogue) {
 
     /** Flags that change one run's settings: --catalogue counts the slide's, so refuses them. */
     private static final List<String> RUN_FLAGS = List.of("steps", "epochs", "batch-size", "lr",
         "pkeep", "init", "batch-norm", "seed", "eval-every", "rounds", "turn-steps", "profile",
-        "prefetch",
-        "data-dir");
+        "prefetch", "data-dir");
 
     static Request from(CommandLine line) {
       if (line.hasOption("catalogue")) {
