@@ -4,6 +4,7 @@ import graphrunner.CorruptData;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Reads a data set's located files into {@link DataSplits}, checking what the IDX format alone
@@ -20,11 +21,7 @@ public final class DataSplitsReader {
     LabeledImages train = readSplit(dataset, files.trainImages(), files.trainLabels(), digest);
     LabeledImages test = readSplit(dataset, files.testImages(), files.testLabels(), digest);
     String sha256 = HexFormat.of().formatHex(digest.digest());
-    Dataset.withContent(sha256).filter(other -> other != dataset).ifPresent(other -> {
-      // the two sets share file names and shapes: nothing else would tell them apart
-      throw new CorruptData(files.trainImages().getParent() + " holds " + other.id()
-          + ", not " + dataset.id());
-    });
+    refuseOther(dataset, Dataset.withContent(sha256), files.trainImages().getParent());
     return new DataSplits(dataset.id(), train, test, dataset.classNames(), sha256);
   }
 
@@ -36,11 +33,16 @@ public final class DataSplitsReader {
     MessageDigest digest = DatasetChecksum.newDigest();
     LabeledImages test = readSplit(dataset, files.images(), files.labels(), digest);
     String sha256 = HexFormat.of().formatHex(digest.digest());
-    Dataset.withTestContent(sha256).filter(other -> other != dataset).ifPresent(other -> {
-      throw new CorruptData(files.images().getParent() + " holds " + other.id()
-          + ", not " + dataset.id());
-    });
+    refuseOther(dataset, Dataset.withTestContent(sha256), files.images().getParent());
     return test;
+  }
+
+  /** Refuses files whose content is another known data set's ({@code holder}). */
+  private static void refuseOther(Dataset dataset, Optional<Dataset> holder, Path folder) {
+    holder.filter(other -> other != dataset).ifPresent(other -> {
+      // the two sets share file names and shapes: nothing else would tell them apart
+      throw new CorruptData(folder + " holds " + other.id() + ", not " + dataset.id());
+    });
   }
 
   private static LabeledImages readSplit(Dataset dataset, Path imagesFile, Path labelsFile,
