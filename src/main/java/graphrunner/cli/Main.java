@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -147,6 +148,12 @@ public final class Main {
     CommandLine line;
     try {
       line = new DefaultParser().parse(options, args);
+    } catch (MissingArgumentException e) {
+      // "--logdir -hruns": the parser takes a value starting with '-' for a flag
+      String flag = e.getOption().hasLongOpt() ? "--" + e.getOption().getLongOpt()
+          : "-" + e.getOption().getOpt();
+      throw new UserError(ExitCode.USAGE, flag + " needs a value (one that starts with '-' is "
+          + "written " + flag + "=VALUE; see --help)");
     } catch (ParseException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage() + " (see --help)");
     }

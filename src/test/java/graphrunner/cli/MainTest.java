@@ -209,6 +209,21 @@ class MainTest {
   }
 
   @Test
+  void aPathStartingWithADashIsWrittenWithAnEqualsSign() throws Exception {
+    var dashed = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--logdir",
+        "-hruns", "--no-export");
+    assertEquals(ExitCode.USAGE, dashed.exit(), dashed.err());
+    assertTrue(dashed.oneLineError(), dashed.err());
+    assertTrue(dashed.err().contains("--logdir needs a value (one that starts with '-' is "
+        + "written --logdir=VALUE"), dashed.err());
+    Path odd = logdir.resolve("-hruns");
+    var run = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--steps", "5",
+        "--logdir=" + odd, "--no-export");
+    assertEquals(ExitCode.OK, run.exit(), run.err());
+    assertTrue(Files.isDirectory(odd.resolve("softmax")), run.out());
+  }
+
+  @Test
   void anExportDirWithANameTooLongIsFoundBeforeAnyTraining() {
     var run = CliRun.of("train", "softmax", "--data-dir", tinyData.toString(), "--logdir",
         logdir.toString(), "--export-dir", models.resolve("a".repeat(300)).toString());
