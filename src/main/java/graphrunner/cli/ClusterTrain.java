@@ -1,5 +1,6 @@
 package graphrunner.cli;
 
+import graphrunner.UnwritableOutput;
 import graphrunner.cluster.ClusterTask;
 import graphrunner.cluster.TfConfig;
 import graphrunner.data.DataLocator;
@@ -69,6 +70,8 @@ final class ClusterTrain {
         result = task.trainAsChief(experiment, data, config,
             TrainCommand.listeners(line, out, flags, runDir, hp, config.seed()), runDir,
             stop::requested);
+      } catch (UnwritableOutput e) {
+        throw MidRunWriteFailure.stopChief(e, runDir); // a full disk midway
       } catch (RuntimeException e) {
         RunDirectory.removeIfEmpty(runDir); // a cluster that never came up leaves no run behind
         throw e;

@@ -31,6 +31,19 @@ final class MidRunWriteFailure {
     return new UserError(ExitCode.IO, failure.getMessage() + next, failure);
   }
 
+  /**
+   * The same for a cluster's chief: its summary.json marked interrupted, and where its newest
+   * checkpoint is, since a cluster run does not resume.
+   */
+  static UserError stopChief(UnwritableOutput failure, Path runDir) {
+    markInterrupted(runDir, failure.getMessage());
+    Optional<Checkpoint> newest = new Checkpoints(runDir).newest();
+    String next = newest.map(c -> "; a cluster run does not resume: its newest checkpoint is "
+            + c.dir() + " (global step " + c.step() + ")")
+        .orElse("; no checkpoint was saved: once there is space, start the cluster again");
+    return new UserError(ExitCode.IO, failure.getMessage() + next, failure);
+  }
+
   private static void markInterrupted(Path runDir, String reason) {
     try {
       JsonObject summary = SummaryJson.read(runDir);

@@ -160,6 +160,27 @@ class ClusterTrainingTest {
   }
 
   @Test
+  void aChiefThatCannotWriteItsCheckpointMarksItsRunInterrupted() throws Exception {
+    try (var tasks = new LocalTasks(dir, 1, 1, flags("full-disk", STEPS))) {
+      tasks.start("ps:0");
+      // fc5-relu's checkpoint with Adam's slots is 2.2 MB; the chief's logs stay under 1 MB
+      tasks.startWithFileSizeLimit(1000, "worker:0");
+      assertEquals(4, tasks.awaitExit("worker:0", RUN), tasks.output("worker:0"));
+      String chief = tasks.output("worker:0");
+      assertEquals(1, chief.lines().filter(l -> l.startsWith("graph-runner:")).count(), chief);
+      assertTrue(chief.contains("cannot write a checkpoint under "), chief);
+      assertTrue(chief.contains("File too large; no checkpoint was saved: once there is space, "
+          + "start the cluster again"), chief);
+      Path summary;
+      try (var files = Files.walk(dir.resolve("full-disk-runs"))) {
+        summary = files.filter(f -> f.endsWith("summary.json")).findFirst().orElseThrow();
+      }
+      String json = Files.readString(summary);
+      assertTrue(json.contains("\"status\": \"interrupted\""), json);
+    }
+  }
+
+  @Test
   void aParameterServerWhoseChiefWentAwayWithoutEndingTheJobStops() throws Exception {
     try (var tasks = new LocalTasks(dir, 1, 1, flags("killed-chief", 100_000))) {
       tasks.start("ps:0");

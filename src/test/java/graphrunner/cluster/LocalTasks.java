@@ -41,7 +41,23 @@ final class LocalTasks implements AutoCloseable {
 
   /** Starts {@code train} as task {@code job:index} (e.g. {@code worker:1}). */
   Process start(String task, String... extraFlags) throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp",
+    return start(List.of(), task, extraFlags);
+  }
+
+  /**
+   * Starts the task in a process whose files may not grow past {@code kilobytes} (a full disk,
+   * as far as its writes can tell: the JVM ignores SIGXFSZ, so they fail "File too large").
+   */
+  Process startWithFileSizeLimit(int kilobytes, String task, String... extraFlags)
+      throws IOException {
+    return start(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "bash"),
+        task, extraFlags);
+  }
+
+  private Process start(List<String> wrapper, String task, String... extraFlags)
+      throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(javaBinary(), "-cp",
         System.getProperty("java.class.path"), "graphrunner.cli.Main", "train", "fc5-relu",
         "--cluster", spec, "--task", task));
     command.addAll(flags);

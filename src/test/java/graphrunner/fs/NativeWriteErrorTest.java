@@ -22,6 +22,13 @@ class NativeWriteErrorTest {
   }
 
   @Test
+  void aClusterTasksPrefixIsSkipped() {
+    assertEquals("File too large", NativeWriteError.reason("From /job:worker/replica:0/task:0:\n"
+        + "/runs/fc5-relu/1/checkpoints/.tmp-1/model.data-00000-of-00001.tempstate7; File too "
+        + "large\n\t [[{{node save/SaveV2}}]]"));
+  }
+
+  @Test
   void aMessageWithoutAFileNameIsKeptWhole() {
     assertEquals("Read-only file system", NativeWriteError.reason("Read-only file system"));
   }
