@@ -71,11 +71,23 @@ public record TfConfig(ClusterSpec cluster, TaskId task) {
       for (int i = 0; i < cluster.addresses(job).size(); i++) {
         var task = new TaskId(job, i);
         String address = cluster.address(task);
-        TaskId owner = owners.putIfAbsent(address.toLowerCase(Locale.ROOT), task);
+        TaskId owner = owners.putIfAbsent(socket(address), task);
         check(owner == null, fields.address(task), "\"" + address + "\" is the address of both "
-            + owner + " and " + task + " (every task needs a host:port of its own)");
+            + owner + (owner == null || cluster.address(owner).equals(address) ? ""
+                : " (as \"" + cluster.address(owner) + "\")")
+            + " and " + task + " (every task needs a host:port of its own)");
       }
     }
+  }
+
+  /**
+   * The socket an address names, as far as its text tells without asking DNS: host names are
+   * case-blind, and {@code localhost} is {@code 127.0.0.1} (what a one-machine cluster mixes).
+   */
+  private static String socket(String address) {
+    String lower = address.toLowerCase(Locale.ROOT);
+    return lower.startsWith("localhost:") ? "127.0.0.1" + lower.substring("localhost".length())
+        : lower;
   }
 
   public boolean isChief() {

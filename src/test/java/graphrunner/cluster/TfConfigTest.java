@@ -86,6 +86,15 @@ class TfConfigTest {
         () -> TfConfig.fromFlags("ps=127.0.0.1:29997;worker=127.0.0.1:29997", "worker:0"));
     assertEquals("--cluster: \"127.0.0.1:29997\" is the address of both ps:0 and worker:0 "
         + "(every task needs a host:port of its own)", e.getMessage());
+    // localhost is 127.0.0.1: the two would be one server too
+    InvalidClusterConfig aliased = assertThrows(InvalidClusterConfig.class,
+        () -> TfConfig.fromFlags("ps=LocalHost:29997;worker=127.0.0.1:29997", "worker:0"));
+    assertEquals("--cluster: \"127.0.0.1:29997\" is the address of both ps:0 (as "
+        + "\"LocalHost:29997\") and worker:0 (every task needs a host:port of its own)",
+        aliased.getMessage());
+    // other loopback addresses are sockets of their own
+    assertEquals(2, TfConfig.fromFlags("ps=127.0.0.2:29997;worker=127.0.0.1:29997", "worker:0")
+        .cluster().jobs().size());
   }
 
   @Test
