@@ -8,7 +8,7 @@ import graphrunner.train.Checkpoints;
 import graphrunner.train.listener.SummaryJson;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A training run that could not write its checkpoint or logs midway (a full disk): the run is not
@@ -23,12 +23,9 @@ final class MidRunWriteFailure {
    * and says how to go on.
    */
   static UserError stop(UnwritableOutput failure, Path runDir) {
-    markInterrupted(runDir, failure.getMessage());
-    Optional<Checkpoint> newest = new Checkpoints(runDir).newest();
-    String next = newest.map(c -> "; once there is space, go on from step " + c.step()
-            + " with: " + Launcher.command() + " train --resume " + Launcher.shellWord(runDir))
-        .orElse("; no checkpoint was saved: once there is space, start the run again");
-    return new UserError(ExitCode.IO, failure.getMessage() + next, failure);
+    return stop(failure, runDir, c -> "; once there is space, go on from step " + c.step()
+            + " with: " + Launcher.command() + " train --resume " + Launcher.shellWord(runDir),
+        "; no checkpoint was saved: once there is space, start the run again");
   }
 
   /**
@@ -36,11 +33,15 @@ final class MidRunWriteFailure {
    * checkpoint is, since a cluster run does not resume.
    */
   static UserError stopChief(UnwritableOutput failure, Path runDir) {
+    return stop(failure, runDir, c -> "; a cluster run does not resume: its newest checkpoint "
+            + "is " + c.dir() + " (global step " + c.step() + ")",
+        "; no checkpoint was saved: once there is space, start the cluster again");
+  }
+
+  private static UserError stop(UnwritableOutput failure, Path runDir,
+      Function<Checkpoint, String> withCheckpoint, String withoutCheckpoint) {
     markInterrupted(runDir, failure.getMessage());
-    Optional<Checkpoint> newest = new Checkpoints(runDir).newest();
-    String next = newest.map(c -> "; a cluster run does not resume: its newest checkpoint is "
-            + c.dir() + " (global step " + c.step() + ")")
-        .orElse("; no checkpoint was saved: once there is space, start the cluster again");
+    String next = new Checkpoints(runDir).newest().map(withCheckpoint).orElse(withoutCheckpoint);
     return new UserError(ExitCode.IO, failure.getMessage() + next, failure);
   }
 

@@ -89,11 +89,6 @@ public enum Dataset {
     return contentSha256;
   }
 
-  /** The same checksum of the test images and labels alone. */
-  public String testContentSha256() {
-    return testContentSha256;
-  }
-
   /** The known data set whose published test set has this checksum, if any. */
   public static Optional<Dataset> withTestContent(String sha256) {
     return Arrays.stream(values()).filter(d -> d.testContentSha256.equals(sha256)).findFirst();

@@ -67,16 +67,11 @@ public final class DatasetDownloader {
   }
 
   /**
-   * Downloads each of the four files not yet in {@code dir}.
+   * Downloads each of {@code files} (the four, or the test pair) not yet in {@code dir}.
    *
    * @throws IOException when some file could not be fetched intact from any mirror; the message
    *     is one line describing the last failure
    */
-  public void downloadMissing(DownloadSpec spec, Path dir) throws IOException {
-    downloadMissing(spec, dir, SplitFile.ALL);
-  }
-
-  /** As {@link #downloadMissing(DownloadSpec, Path)}, for {@code files} only. */
   public void downloadMissing(DownloadSpec spec, Path dir, List<SplitFile> files)
       throws IOException {
     try {

@@ -14,11 +14,6 @@ import java.util.Optional;
 public final class DatasetFolder {
   private DatasetFolder() {}
 
-  /** The four files, or empty when any is missing (or the folder does not exist). */
-  public static Optional<DatasetFiles> find(Path dir) {
-    return holds(dir, SplitFile.ALL) ? Optional.of(filesIn(dir)) : Optional.empty();
-  }
-
   /**
    * The four files of a folder the user named; a {@link DatasetUnavailable} naming the folder,
    * where its name came from ({@code origin}, e.g. {@code --data-dir}) and each missing file.
@@ -50,11 +45,7 @@ public final class DatasetFolder {
     return missing(dir, files).isEmpty();
   }
 
-  /** The canonical {@code .gz} names of the files missing in {@code dir}. */
-  public static List<String> missing(Path dir) {
-    return missing(dir, SplitFile.ALL);
-  }
-
+  /** The canonical {@code .gz} names of those of {@code files} missing in {@code dir}. */
   private static List<String> missing(Path dir, List<SplitFile> files) {
     List<String> missing = new ArrayList<>();
     for (SplitFile file : files) {

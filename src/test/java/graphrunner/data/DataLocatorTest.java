@@ -192,7 +192,7 @@ class DataLocatorTest {
         + "to a folder holding fashion-mnist/"), error.getMessage());
     assertTrue(error.getMessage().contains(": cannot connect"), "in words: " + error.getMessage());
     assertFalse(error.getMessage().contains("Exception"), error.getMessage());
-    assertFalse(DatasetFolder.find(tmp.resolve("cache/fashion-mnist")).isPresent());
+    assertFalse(DatasetFolder.holds(tmp.resolve("cache/fashion-mnist"), SplitFile.ALL));
   }
 
   @Test

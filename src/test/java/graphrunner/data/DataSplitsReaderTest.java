@@ -14,7 +14,7 @@ class DataSplitsReaderTest {
   @TempDir Path dir;
 
   private DatasetFiles tinyFiles() {
-    return DatasetFolder.find(TinyIdx.writeDataset(dir, 50, 20, 1)).orElseThrow();
+    return DatasetFolder.require(TinyIdx.writeDataset(dir, 50, 20, 1), "test");
   }
 
   private CorruptData readFails(DatasetFiles files) {

@@ -60,7 +60,7 @@ class DatasetDownloaderTest {
 
   @Test
   void downloadsAllFourFilesAndVerifiesTheirChecksums() throws IOException {
-    downloader.downloadMissing(specWith(server.base("good")), target);
+    downloader.downloadMissing(specWith(server.base("good")), target, SplitFile.ALL);
     for (SplitFile file : SplitFile.values()) {
       assertArrayEquals(Files.readAllBytes(source.resolve(file.gzName())),
           Files.readAllBytes(target.resolve(file.gzName())));
@@ -72,15 +72,16 @@ class DatasetDownloaderTest {
   void fallsBackToTheNextMirrorAfterCorruptOrMissingFiles() throws IOException {
     DownloadSpec spec = specWith(LoopbackFileServer.refusingBase(), server.base("absent"),
         server.base("corrupt"), server.base("good"));
-    downloader.downloadMissing(spec, target);
-    assertTrue(DatasetFolder.find(target).isPresent());
+    downloader.downloadMissing(spec, target, SplitFile.ALL);
+    assertTrue(DatasetFolder.holds(target, SplitFile.ALL));
     assertEquals(4, namesIn(target).size(), namesIn(target).toString());
   }
 
   @Test
   void rejectsCorruptDownloadAndLeavesNoFileBehind() throws IOException {
     DownloadSpec spec = specWith(server.base("corrupt"));
-    IOException error = assertThrows(IOException.class, () -> downloader.downloadMissing(spec, target));
+    IOException error = assertThrows(IOException.class, () -> downloader.downloadMissing(spec, target,
+        SplitFile.ALL));
     assertTrue(error.getMessage().contains("MD5 is"), error.getMessage());
     assertEquals(List.of(), namesIn(target));
   }
@@ -89,14 +90,15 @@ class DatasetDownloaderTest {
   void keepsFilesAlreadyPresent() throws IOException {
     Path existing = target.resolve(SplitFile.TRAIN_IMAGES.gzName());
     Files.write(existing, new byte[] {1, 2, 3});
-    downloader.downloadMissing(specWith(server.base("good")), target);
+    downloader.downloadMissing(specWith(server.base("good")), target, SplitFile.ALL);
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(existing));
   }
 
   @Test
   void reportsHttpStatusOfTheLastMirror() throws IOException {
     DownloadSpec spec = specWith(server.base("absent"));
-    IOException error = assertThrows(IOException.class, () -> downloader.downloadMissing(spec, target));
+    IOException error = assertThrows(IOException.class, () -> downloader.downloadMissing(spec, target,
+        SplitFile.ALL));
     assertTrue(error.getMessage().endsWith("HTTP 404"), error.getMessage());
     assertFalse(error.getMessage().contains("\n"));
     assertEquals(List.of(), namesIn(target));
