@@ -65,11 +65,12 @@ public final class TrainingBenchmark {
   /** The bare loop, making each step's batch from the shuffled training set, timed with it. */
   public LoopFigures bareMakingBatches() {
     Hyperparameters hp = config.hyperparameters();
-    var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
-    return timedBareLoop("batches", (updates, batches, i) -> {
-      source.next(batches.get(0));
-      updates.update(batches.get(0));
-    });
+    try (var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0)) {
+      return timedBareLoop("batches", (updates, batches, i) -> {
+        source.next(batches.get(0));
+        updates.update(batches.get(0));
+      });
+    }
   }
 
   /**
@@ -84,10 +85,11 @@ public final class TrainingBenchmark {
     int steps = (int) hp.steps();
     var taking = new TakingTurns(steps, turnSteps);
     onGraph((graph, updates, batches) -> {
-      taking.bareLoops(updates, batches,
-          new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0));
-      new Trainer(List.of(taking), () -> false).train(Catalogue.experiment(experimentId), data,
-          config, SessionFactory.forRun(config, () -> {}));
+      try (var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0)) {
+        taking.bareLoops(updates, batches, source);
+        new Trainer(List.of(taking), () -> false).train(Catalogue.experiment(experimentId), data,
+            config, SessionFactory.forRun(config, () -> {}));
+      }
     });
     return taking.figures(hp.batchSize());
   }
@@ -220,18 +222,19 @@ public final class TrainingBenchmark {
     Hyperparameters hp = config.hyperparameters();
     StepProfile[] profile = new StepProfile[1];
     onGraph((graph, updates, batches) -> {
-      var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0);
       Batch batch = batches.get(0);
       var stepProfile = new StepProfile(graph);
-      for (int i = 0; i < 2 * steps; i++) {
-        long t0 = System.nanoTime();
-        source.next(batch);
-        long t1 = System.nanoTime();
-        if (i < steps) {
-          updates.update(batch);
-        } else {
-          var runs = updates.traced(batch);
-          stepProfile.add(runs, System.nanoTime() - t1, t1 - t0);
+      try (var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0)) {
+        for (int i = 0; i < 2 * steps; i++) {
+          long t0 = System.nanoTime();
+          source.next(batch);
+          long t1 = System.nanoTime();
+          if (i < steps) {
+            updates.update(batch);
+          } else {
+            var runs = updates.traced(batch);
+            stepProfile.add(runs, System.nanoTime() - t1, t1 - t0);
+          }
         }
       }
       profile[0] = stepProfile;
@@ -270,11 +273,12 @@ public final class TrainingBenchmark {
   }
 
   private void prebuild(List<Batch> batches, int batchSize) {
-    var source = new ShuffledBatches(data.train(), batchSize, config.seed(), 0);
-    for (int b = 0; b < BARE_BATCHES; b++) {
-      var batch = Batch.allocate(batchSize, 28, 28);
-      batches.add(batch); // closed with the others, even if filling it fails
-      source.next(batch);
+    try (var source = new ShuffledBatches(data.train(), batchSize, config.seed(), 0)) {
+      for (int b = 0; b < BARE_BATCHES; b++) {
+        var batch = Batch.allocate(batchSize, 28, 28);
+        batches.add(batch); // closed with the others, even if filling it fails
+        source.next(batch);
+      }
     }
   }
 

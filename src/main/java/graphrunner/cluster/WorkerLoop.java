@@ -49,8 +49,8 @@ final class WorkerLoop {
   TrainerFigures run(LabeledImages shard, long shardSeed, StepHook hook, BooleanSupplier stop) {
     int batch = config.hyperparameters().batchSize();
     long target = config.hyperparameters().steps();
-    var batches = new ShuffledBatches(shard, batch, shardSeed, 0);
-    try (Batch xy = Batch.allocate(batch, shard.rows(), shard.cols());
+    try (var batches = new ShuffledBatches(shard, batch, shardSeed, 0);
+        Batch xy = Batch.allocate(batch, shard.rows(), shard.cols());
         // the shared step after this update comes first; the metrics, when asked for, follow it
         var updates = new StepRunner(session, replica.model(), replica.trainStep(),
             List.of(replica.stepAfterUpdate()), ClusterSessions.timed())) {

@@ -74,13 +74,15 @@ public final class LabeledImages {
   }
 
   /**
-   * Copies the bytes of images {@code order[from] .. order[from + n - 1]} into {@code dst}, one
-   * image after the other (training batches: the graph divides by 255).
+   * Copies the bytes and labels of images {@code order[from] .. order[from + n - 1]} into
+   * {@code pixelsDst} and {@code labelsDst}, one image after the other (training batches: the
+   * graph divides by 255).
    */
-  public void copyImageBytes(int[] order, int from, int n, byte[] dst) {
+  public void gather(int[] order, int from, int n, byte[] pixelsDst, byte[] labelsDst) {
     int size = pixelsPerImage();
     for (int i = 0; i < n; i++) {
-      System.arraycopy(pixels, order[from + i] * size, dst, i * size, size);
+      System.arraycopy(pixels, order[from + i] * size, pixelsDst, i * size, size);
+      labelsDst[i] = labels[order[from + i]];
     }
   }
 

@@ -108,8 +108,8 @@ public final class Trainer {
       Hyperparameters hp = config.hyperparameters();
       int batch = hp.batchSize();
       long step = progress.startStep();
-      var shuffled = new ShuffledBatches(run.data().train(), batch, config.seed(), step);
-      try (var batches = new PrefetchedBatches(shuffled, batch, run.data().train().rows(),
+      try (var shuffled = new ShuffledBatches(run.data().train(), batch, config.seed(), step);
+          var batches = new PrefetchedBatches(shuffled, batch, run.data().train().rows(),
           run.data().train().cols(), config.tuning().prefetch());
           var steps = new StepRunner(run.session(), run.model(), run.trainStep())) {
         for (; step < hp.steps(); step++) {

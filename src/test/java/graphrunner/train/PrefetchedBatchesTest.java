@@ -25,9 +25,9 @@ class PrefetchedBatchesTest {
   @ValueSource(booleans = {true, false})
   void batchesComeInTheSameOrderWithOrWithoutAThread(boolean threaded) {
     var data = images(50);
-    var plain = new ShuffledBatches(data, 10, 3, 0);
-    try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, 3, 0), 10, 28, 28,
-            threaded);
+    try (var plain = new ShuffledBatches(data, 10, 3, 0);
+        var source = new ShuffledBatches(data, 10, 3, 0);
+        var prefetched = new PrefetchedBatches(source, 10, 28, 28, threaded);
         Batch expected = Batch.allocate(10, 28, 28)) {
       for (int batch = 0; batch < 12; batch++) {
         plain.next(expected);
@@ -51,8 +51,8 @@ class PrefetchedBatchesTest {
     var data = images(50);
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
       for (int i = 0; i < 2000; i++) {
-        try (var prefetched = new PrefetchedBatches(new ShuffledBatches(data, 10, i, 0), 10, 28,
-            28, true)) {
+        try (var source = new ShuffledBatches(data, 10, i, 0);
+            var prefetched = new PrefetchedBatches(source, 10, 28, 28, true)) {
           prefetched.next(); // leaves a fill queued or running when close() comes
         }
       }
