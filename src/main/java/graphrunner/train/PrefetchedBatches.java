@@ -1,6 +1,5 @@
 package graphrunner.train;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -8,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prepares the next batch on a background thread while the session runs the current one (the
- * role of {@code prefetch} in tf.data): gathering 100 random images takes ≈30 µs of Java, and
- * slows an fc5 step by about 4 % in all on two TensorFlow threads, 1.8 % on its default one
- * (bench's batch-making loop: the copy, and the images being cold in the caches). Two pairs of
+ * role of {@code prefetch} in tf.data): copying a batch out of the images {@link ShuffledBatches}
+ * gathered ahead takes 20–25 µs, 2 % of an fc5 step (gathering it after the step, before that
+ * thread, slowed the step by about 4 % on two TensorFlow threads, 1.8 % on its one). Two pairs of
  * batch tensors alternate; one thread fills them in order, so the batch sequence is the same as
  * without prefetching. Without a thread ({@code threaded} false, for machines whose cores
  * TensorFlow already keeps busy), one pair is filled when asked for.
@@ -44,7 +43,7 @@ final class PrefetchedBatches implements AutoCloseable {
       source.next(pairs[0]);
       return pairs[0];
     }
-    await(pending);
+    BackgroundTask.await(pending, "preparing a batch");
     Batch batch = pairs[ready];
     ready = 1 - ready;
     pending = fill(ready);
@@ -53,17 +52,6 @@ final class PrefetchedBatches implements AutoCloseable {
 
   private Future<?> fill(int pair) {
     return filler.submit(() -> source.next(pairs[pair]));
-  }
-
-  private static void await(Future<?> future) {
-    try {
-      future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while preparing a batch", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("preparing a batch failed", e.getCause());
-    }
   }
 
   /**

@@ -3,7 +3,6 @@ package graphrunner.train;
 import graphrunner.data.LabeledImages;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,15 +15,16 @@ import java.util.concurrent.Future;
  * batches an uninterrupted run draws from step s on, because the epochs' shuffles are replayed
  * up to s. Images stay bytes, in Java and in the batch: the graph converts them to [0, 1] floats.
  *
- * <p>A thread of its own gathers the images from their random places in the training set, 100
- * batches at a time, into one of two chunks (7.8 MB each for Fashion-MNIST); the caller copies
- * each batch from the chunk the thread filled before. Gathering a batch's 100 images out of 47 MB
- * right after a step had the caller wait on memory: 37–54 µs a batch, 3–4 % of an fc5 step. Now
- * the caller spends 20–25 µs on a batch, the handing over of a chunk every 100 steps included,
- * and the thread a few milliseconds every 100 steps (a whole epoch's gather took 22–68 ms).
+ * <p>A thread of its own gathers the images from their random places in the training set, 10,000
+ * at a time, into one of two chunks (7.8 MB each for Fashion-MNIST); the caller copies each batch
+ * from the chunk the thread filled before. Gathering a batch's 100 images out of 47 MB right after
+ * a step had the caller wait on memory: 37–54 µs a batch, 3–4 % of an fc5 step. Now the caller
+ * spends 20–25 µs on a batch, the handing over of a chunk every 100 steps included, and the
+ * thread a few milliseconds every 100 steps (a whole epoch's gather took 22–68 ms).
  */
 public final class ShuffledBatches implements AutoCloseable {
-  private static final int BATCHES_PER_CHUNK = 100;
+  /** Images gathered at a time: 100 batches of 100, 7.8 MB of 28×28 images. */
+  private static final int IMAGES_PER_CHUNK = 10_000;
   private static final int CHUNKS = 2;
 
   private final LabeledImages images;
@@ -47,6 +47,12 @@ public final class ShuffledBatches implements AutoCloseable {
 
   /** The batches of a run from {@code firstStep} on (0 for a fresh run). */
   public ShuffledBatches(LabeledImages images, int batchSize, long seed, long firstStep) {
+    this(images, batchSize, seed, firstStep, IMAGES_PER_CHUNK);
+  }
+
+  /** With chunks of at most {@code imagesPerChunk} images (whole batches, at least one). */
+  ShuffledBatches(LabeledImages images, int batchSize, long seed, long firstStep,
+      int imagesPerChunk) {
     if (batchSize > images.count()) {
       throw new IllegalArgumentException(
           "batch size " + batchSize + " exceeds the " + images.count() + " training images");
@@ -55,7 +61,7 @@ public final class ShuffledBatches implements AutoCloseable {
     this.imageSize = images.pixelsPerImage();
     this.batchSize = batchSize;
     this.batchesPerEpoch = images.count() / batchSize;
-    this.batchesPerChunk = Math.min(BATCHES_PER_CHUNK, batchesPerEpoch);
+    this.batchesPerChunk = Math.max(1, Math.min(imagesPerChunk / batchSize, batchesPerEpoch));
     this.chunksPerEpoch = (batchesPerEpoch + batchesPerChunk - 1) / batchesPerChunk;
     this.oneHot = new float[batchSize * 10];
     this.random = new Random(seed);
@@ -81,9 +87,8 @@ public final class ShuffledBatches implements AutoCloseable {
   public void next(Batch batch) {
     long chunk = chunkOf(step);
     int slot = (int) (chunk % CHUNKS);
-    int inChunk = (int) (step % batchesPerEpoch) - (int) (chunk % chunksPerEpoch) * batchesPerChunk;
-    await(chunkFilled[slot]);
-    int first = inChunk * batchSize;
+    BackgroundTask.await(chunkFilled[slot], "gathering a batch");
+    int first = (int) (step % batchesPerEpoch % batchesPerChunk) * batchSize;
     Arrays.fill(oneHot, 0f);
     for (int i = 0; i < batchSize; i++) {
       oneHot[i * 10 + (chunkLabels[slot][first + i] & 0xFF)] = 1f;
@@ -127,17 +132,6 @@ public final class ShuffledBatches implements AutoCloseable {
       int swap = order[i];
       order[i] = order[j];
       order[j] = swap;
-    }
-  }
-
-  private static void await(Future<?> filled) {
-    try {
-      filled.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while gathering a batch", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("gathering a batch failed", e.getCause());
     }
   }
 

@@ -72,17 +72,19 @@ class ShuffledBatchesTest {
     return indices;
   }
 
-  @ParameterizedTest(name = "{0} images in batches of {1}")
+  @ParameterizedTest(name = "{0} images in batches of {1}, chunks of up to {2} images")
   @CsvSource({
-      "2500, 10", // 250 batches an epoch: chunks of 100, 100 and 50
-      "1005, 5", // 201 batches: the last chunk one batch
-      "53, 5", // 10 batches, one chunk, three images dropped each epoch
-      "10, 10", // one batch an epoch
+      "2500, 10, 1000", // 250 batches an epoch: chunks of 100, 100 and 50
+      "1005, 5, 500", // 201 batches: the last chunk one batch
+      "53, 5, 1000", // 10 batches, one chunk, three images dropped each epoch
+      "10, 10, 1000", // one batch an epoch
+      "300, 30, 20", // a chunk smaller than a batch: a batch a chunk
+      "2500, 100, 10000", // the default's chunk: a whole epoch here
   })
-  void batchesComeInTheSeededOrderEpochAfterEpoch(int count, int batchSize) {
+  void batchesComeInTheSeededOrderEpochAfterEpoch(int count, int batchSize, int imagesPerChunk) {
     int steps = 7 * (count / batchSize) + 3;
     List<int[]> expected = expectedBatches(count, batchSize, 42, steps);
-    try (var batches = new ShuffledBatches(images(count), batchSize, 42, 0);
+    try (var batches = new ShuffledBatches(images(count), batchSize, 42, 0, imagesPerChunk);
         Batch batch = Batch.allocate(batchSize, 28, 28)) {
       for (int step = 0; step < steps; step++) {
         batches.next(batch);
@@ -96,7 +98,7 @@ class ShuffledBatchesTest {
   void aResumedRunDrawsTheBatchesAnUninterruptedOneDraws(int firstStep) {
     int steps = 600;
     List<int[]> expected = expectedBatches(2500, 10, 7, steps);
-    try (var batches = new ShuffledBatches(images(2500), 10, 7, firstStep);
+    try (var batches = new ShuffledBatches(images(2500), 10, 7, firstStep, 1000);
         Batch batch = Batch.allocate(10, 28, 28)) {
       for (int step = firstStep; step < steps; step++) {
         batches.next(batch);
