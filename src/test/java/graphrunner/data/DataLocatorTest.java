@@ -33,6 +33,23 @@ class DataLocatorTest {
         dataset -> new DownloadSpec(dataset.id(), mirrors, md5s), FAST);
   }
 
+  /** The MD5s of a published data set's four files, as a download spec states them. */
+  private static Map<SplitFile, String> md5sOf(Path published) throws IOException {
+    Map<SplitFile, String> md5s = new EnumMap<>(SplitFile.class);
+    for (SplitFile file : SplitFile.ALL) {
+      md5s.put(file, DatasetDownloader.md5Hex(published.resolve(file.gzName())));
+    }
+    return md5s;
+  }
+
+  /** Puts {@code files} of a published data set on the server, under "mnist". */
+  private static void serveAsMnist(LoopbackFileServer server, Path published,
+      List<SplitFile> files) throws IOException {
+    for (SplitFile file : files) {
+      server.serve("mnist", file.gzName(), Files.readAllBytes(published.resolve(file.gzName())));
+    }
+  }
+
   private URI refusingMirror;
 
   @BeforeEach
@@ -119,13 +136,9 @@ class DataLocatorTest {
   @Test
   void downloadsIntoTheCacheWhenItIsEmpty() throws IOException {
     Path published = TinyIdx.writeDataset(tmp.resolve("published"), 25, 10, 5);
-    Map<SplitFile, String> md5s = new EnumMap<>(SplitFile.class);
     try (LoopbackFileServer server = new LoopbackFileServer()) {
-      for (SplitFile file : SplitFile.values()) {
-        server.serve("mnist", file.gzName(), Files.readAllBytes(published.resolve(file.gzName())));
-        md5s.put(file, DatasetDownloader.md5Hex(published.resolve(file.gzName())));
-      }
-      DataLocator locator = locator(NO_ENV, List.of(server.base("mnist")), md5s);
+      serveAsMnist(server, published, SplitFile.ALL);
+      DataLocator locator = locator(NO_ENV, List.of(server.base("mnist")), md5sOf(published));
 
       DataSplits splits = locator.load(Dataset.MNIST, Optional.empty());
 
@@ -165,15 +178,9 @@ class DataLocatorTest {
   @Test
   void theTestSetAloneIsDownloadedWithoutTheTrainingSet() throws IOException {
     Path published = TinyIdx.writeDataset(tmp.resolve("published"), 25, 10, 5);
-    Map<SplitFile, String> md5s = new EnumMap<>(SplitFile.class);
     try (LoopbackFileServer server = new LoopbackFileServer()) {
-      for (SplitFile file : SplitFile.values()) {
-        md5s.put(file, DatasetDownloader.md5Hex(published.resolve(file.gzName())));
-      }
-      for (SplitFile file : SplitFile.TEST) { // a request for a training file would fail
-        server.serve("mnist", file.gzName(), Files.readAllBytes(published.resolve(file.gzName())));
-      }
-      DataLocator locator = locator(NO_ENV, List.of(server.base("mnist")), md5s);
+      serveAsMnist(server, published, SplitFile.TEST); // a request for a training file would fail
+      DataLocator locator = locator(NO_ENV, List.of(server.base("mnist")), md5sOf(published));
 
       LabeledImages test = locator.loadTest(Dataset.MNIST, Optional.empty());
 
