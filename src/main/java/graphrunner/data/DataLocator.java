@@ -3,7 +3,6 @@ package graphrunner.data;
 import graphrunner.DatasetUnavailable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -118,7 +117,7 @@ public final class DataLocator {
       try {
         downloader.downloadMissing(downloadSpecs.apply(dataset), cache, files);
       } catch (IOException e) {
-        throw new DatasetUnavailable(cannotDownload(dataset, e.getMessage()), e);
+        throw new DatasetUnavailable(cannotDownload(dataset, files, e.getMessage()), e);
       }
     }
     return DatasetFolder.requireHolding(cache, "download cache", files);
@@ -129,8 +128,10 @@ public final class DataLocator {
     return cacheRoot.resolve(dataset.id());
   }
 
-  private static String cannotDownload(Dataset dataset, String lastFailure) {
-    String names = Arrays.stream(SplitFile.values()).map(SplitFile::gzName).collect(Collectors.joining(", "));
+  /** The way out when the download fails: the files it was after, put in place by hand. */
+  private static String cannotDownload(Dataset dataset, List<SplitFile> files,
+      String lastFailure) {
+    String names = files.stream().map(SplitFile::gzName).collect(Collectors.joining(", "));
     return "cannot download " + dataset.id() + " (offline?): put " + names
         + " in DIR and pass --data-dir DIR, or set " + DATA_ENV + " to a folder holding " + dataset.id()
         + "/ (last error: " + lastFailure + ")";

@@ -22,11 +22,6 @@ public final class DatasetFolder {
     return filesIn(requireHolding(dir, origin, SplitFile.ALL));
   }
 
-  /** The test pair of a folder the user named, checked as {@link #require} checks all four. */
-  public static TestSetFiles requireTest(Path dir, String origin) {
-    return testFilesIn(requireHolding(dir, origin, SplitFile.TEST));
-  }
-
   /** {@code dir}, once it is known to hold {@code files}; else the error {@link #require} gives. */
   static Path requireHolding(Path dir, String origin, List<SplitFile> files) {
     if (!Files.isDirectory(dir)) {

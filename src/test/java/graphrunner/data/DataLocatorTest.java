@@ -191,6 +191,15 @@ class DataLocatorTest {
   }
 
   @Test
+  void offlineTheTestSetAloneAsksForTheTestPairOnly() {
+    DatasetUnavailable error = fails(() -> offlineLocator(NO_ENV).loadTest(Dataset.FASHION_MNIST,
+        Optional.empty()));
+    assertTrue(error.getMessage().startsWith("cannot download fashion-mnist (offline?): put "
+        + "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz in DIR and pass --data-dir DIR"),
+        error.getMessage());
+  }
+
+  @Test
   void allMirrorsFailingGivesOneLineWithTheWayOut() {
     DatasetUnavailable error = fails(() -> offlineLocator(NO_ENV).load(Dataset.FASHION_MNIST, Optional.empty()));
     assertTrue(error.getMessage().startsWith("cannot download fashion-mnist (offline?): put "

@@ -55,7 +55,7 @@ public final class RealData {
   static void assertTestSetAloneIsKnownByContent(Dataset held, Dataset other, Path cacheRoot) {
     loadOrSkip(held, cacheRoot); // skips without the real data
     Path folder = Path.of(System.getenv(DataLocator.DATA_ENV), held.id());
-    TestSetFiles files = DatasetFolder.requireTest(folder, "--data-dir");
+    TestSetFiles files = DatasetFolder.testFilesIn(folder);
     assertEquals(10_000, DataSplitsReader.readTest(held, files).count());
     var e = assertThrows(CorruptData.class, () -> DataSplitsReader.readTest(other, files));
     assertEquals(folder + " holds " + held.id() + ", not " + other.id(), e.getMessage());
