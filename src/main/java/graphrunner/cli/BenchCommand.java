@@ -3,6 +3,7 @@ package graphrunner.cli;
 import graphrunner.bench.CatalogueArithmetic;
 import graphrunner.bench.LoopFigures;
 import graphrunner.bench.MachinePeak;
+import graphrunner.bench.MedianInterval;
 import graphrunner.bench.TrainingBenchmark;
 import graphrunner.data.DataLocator;
 import graphrunner.data.DataSplits;
@@ -138,9 +139,12 @@ final class BenchCommand implements Command {
       LoopFigures loop, LoopFigures bare) {
     double[] sorted = byTurn.clone();
     Arrays.sort(sorted);
+    var median = MedianInterval.of(byTurn);
+    String interval = median.bounded()
+        ? String.format("95 %% interval %+.1f %+.1f; ", median.low(), median.high()) : "";
     out.println(String.format("%s, median of the turns' pairs: %+.1f %% (mean step time; "
-        + "quartiles %+.1f %+.1f), %+.1f %% (p50 of all steps)", what, median(byTurn),
-        quantile(sorted, 0.25), quantile(sorted, 0.75),
+        + "%squartiles %+.1f %+.1f), %+.1f %% (p50 of all steps)", what, median.median(),
+        interval, quantile(sorted, 0.25), quantile(sorted, 0.75),
         100 * (loop.p50Millis() / bare.p50Millis() - 1)));
   }
 

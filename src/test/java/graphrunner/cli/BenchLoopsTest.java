@@ -19,7 +19,7 @@ class BenchLoopsTest {
   void rotatesTheThreeLoopsRoundByRoundAndComparesEachRoundsOwn() {
     String data = TinyIdx.writeDataset(temp.resolve("data"), 100, 20, 7).toString();
     var run = CliRun.of("bench", "softmax", "--data-dir", data, "--steps", "30", "--rounds", "3",
-        "--threads", "1", "--seed", "3", "--turn-steps", "7");
+        "--threads", "1", "--seed", "3", "--turn-steps", "4");
     assertEquals(ExitCode.OK, run.exit(), run.err());
     List<String> loops = run.out().lines()
         .filter(l -> l.matches("(warm-up (runner|bare)|(runner|bare|batches) \\d) .*"))
@@ -36,13 +36,14 @@ class BenchLoopsTest {
           + "rounds( [+-]\\d+\\.\\d){3}\\)");
       assertTrue(line.matcher(run.out()).find(), what + "\n" + run.out());
     }
-    // then in turns: 30 steps each in turns of 7 (the last one of 2), all counted, since
-    // fewer than the 40 settling steps
-    assertTrue(run.out().contains("taking turns of 7 steps (30 steps each, 5 turns counted)"),
+    // then in turns: 30 steps each in turns of 4 (the last one of 2), all counted, since
+    // fewer than the 40 settling steps; 8 turns are enough for a 95 % interval of the median
+    assertTrue(run.out().contains("taking turns of 4 steps (30 steps each, 8 turns counted)"),
         run.out());
     for (String what : new String[] {"runner overhead", "of which making batches"}) {
       var line = Pattern.compile(what + ", median of the turns' pairs: [+-]\\d+\\.\\d % "
-          + "\\(mean step time; quartiles [+-]\\d+\\.\\d [+-]\\d+\\.\\d\\), "
+          + "\\(mean step time; 95 % interval [+-]\\d+\\.\\d [+-]\\d+\\.\\d; "
+          + "quartiles [+-]\\d+\\.\\d [+-]\\d+\\.\\d\\), "
           + "[+-]\\d+\\.\\d % \\(p50 of all steps\\)");
       assertTrue(line.matcher(run.out()).find(), what + "\n" + run.out());
     }
