@@ -9,6 +9,7 @@ import java.util.Arrays;
  * 95 %. {@code bench} gives it for the overheads of its turns: on a machine whose turns' pairs
  * spread over tens of percent, it says whether one run tells +3 % from +5 % at all.
  *
+ * @param median the sample's median
  * @param low the interval's lower end, NaN with fewer than 6 values (no k reaches 95 %)
  * @param high its upper end, likewise
  */

@@ -139,11 +139,11 @@ final class BenchCommand implements Command {
       LoopFigures loop, LoopFigures bare) {
     double[] sorted = byTurn.clone();
     Arrays.sort(sorted);
-    var median = MedianInterval.of(byTurn);
-    String interval = median.bounded()
-        ? String.format("95 %% interval %+.1f %+.1f; ", median.low(), median.high()) : "";
+    var middle = MedianInterval.of(byTurn);
+    String interval = middle.bounded()
+        ? String.format("95 %% interval %+.1f %+.1f; ", middle.low(), middle.high()) : "";
     out.println(String.format("%s, median of the turns' pairs: %+.1f %% (mean step time; "
-        + "%squartiles %+.1f %+.1f), %+.1f %% (p50 of all steps)", what, median.median(),
+        + "%squartiles %+.1f %+.1f), %+.1f %% (p50 of all steps)", what, middle.median(),
         interval, quantile(sorted, 0.25), quantile(sorted, 0.75),
         100 * (loop.p50Millis() / bare.p50Millis() - 1)));
   }
