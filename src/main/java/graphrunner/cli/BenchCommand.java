@@ -82,10 +82,7 @@ final class BenchCommand implements Command {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return MedianInterval.of(values).median();
   }
 
   private static String percents(double[] values) {
