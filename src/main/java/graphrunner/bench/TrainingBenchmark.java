@@ -76,21 +76,24 @@ public final class TrainingBenchmark {
   /**
    * The three loops taking turns in one process, {@code steps} each: the runner trains, and after
    * each of its turns of {@code turnSteps} steps the bare loop and the bare loop making batches
-   * take one each on their own graph and session, in alternating order. This machine's speed
-   * drifts within seconds, so whole loops run one after another compare loosely (a round's pair
-   * has differed by tens of percent); turns of a tenth of a second meet the same machine.
+   * take one each, each on a graph and session of its own, in alternating order. This machine's
+   * speed drifts within seconds, so whole loops run one after another compare loosely (a round's
+   * pair has differed by tens of percent); turns of a tenth of a second meet the same machine.
    */
   public Turns inTurns(int turnSteps) {
     Hyperparameters hp = config.hyperparameters();
     int steps = (int) hp.steps();
     var taking = new TakingTurns(steps, turnSteps);
-    onGraph((graph, updates, batches) -> {
+    // a graph and session for each bare loop, as the runner has its own: every loop's turn then
+    // starts on a session the others ran last (fc5-relu-decay: the first step after the switch
+    // +0.2 ms, the second +0.07), where two bare loops sharing one would spare the second that
+    onGraph((bareGraph, bareUpdates, bareBatches) -> onGraph((graph, updates, batches) -> {
       try (var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0)) {
-        taking.bareLoops(updates, batches, source);
+        taking.bareLoops(bareUpdates, bareBatches, updates, batches.get(0), source);
         new Trainer(List.of(taking), () -> false).train(Catalogue.experiment(experimentId), data,
             config, SessionFactory.forRun(config, () -> {}));
       }
-    });
+    }));
     return taking.figures(hp.batchSize());
   }
 
@@ -130,6 +133,8 @@ public final class TrainingBenchmark {
     private final long[][] turnNanos;
     private StepRunner bareUpdates;
     private List<Batch> bareBatches;
+    private StepRunner batchesUpdates;
+    private Batch madeBatch;
     private ShuffledBatches source;
     private long previousStepEnd;
     private int bareStep;
@@ -140,9 +145,16 @@ public final class TrainingBenchmark {
       turnNanos = new long[(steps + turnSteps - 1) / turnSteps][3];
     }
 
-    void bareLoops(StepRunner updates, List<Batch> batches, ShuffledBatches batchSource) {
-      bareUpdates = updates;
+    /**
+     * The bare loop's updates and pre-made batches; the bare loop making batches', on a session
+     * of its own, with the batch it fills from {@code batchSource}.
+     */
+    void bareLoops(StepRunner bare, List<Batch> batches, StepRunner makingBatches, Batch made,
+        ShuffledBatches batchSource) {
+      bareUpdates = bare;
       bareBatches = batches;
+      batchesUpdates = makingBatches;
+      madeBatch = made;
       source = batchSource;
     }
 
@@ -168,8 +180,8 @@ public final class TrainingBenchmark {
         if (loop == BARE) {
           bareUpdates.update(bareBatches.get(bareStep++ % bareBatches.size()));
         } else {
-          source.next(bareBatches.get(0));
-          bareUpdates.update(bareBatches.get(0));
+          source.next(madeBatch);
+          batchesUpdates.update(madeBatch);
         }
         record(loop, turn, System.nanoTime() - t0);
       }
