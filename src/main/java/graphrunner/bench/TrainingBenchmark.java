@@ -87,9 +87,9 @@ public final class TrainingBenchmark {
     // a graph and session for each bare loop, as the runner has its own: every loop's turn then
     // starts on a session the others ran last (fc5-relu-decay: the first step after the switch
     // +0.2 ms, the second +0.07), where two bare loops sharing one would spare the second that
-    onGraph((bareGraph, bareUpdates, bareBatches) -> onGraph((graph, updates, batches) -> {
+    onGraph((bareGraph, bareUpdates, bareBatches) -> onGraph((graph, makingUpdates, made) -> {
       try (var source = new ShuffledBatches(data.train(), hp.batchSize(), config.seed(), 0)) {
-        taking.bareLoops(bareUpdates, bareBatches, updates, batches.get(0), source);
+        taking.bareLoops(bareUpdates, bareBatches, makingUpdates, made.get(0), source);
         new Trainer(List.of(taking), () -> false).train(Catalogue.experiment(experimentId), data,
             config, SessionFactory.forRun(config, () -> {}));
       }
