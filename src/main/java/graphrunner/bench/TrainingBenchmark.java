@@ -133,7 +133,7 @@ public final class TrainingBenchmark {
     private final long[][] turnNanos;
     private StepRunner bareUpdates;
     private List<Batch> bareBatches;
-    private StepRunner batchesUpdates;
+    private StepRunner makingUpdates;
     private Batch madeBatch;
     private ShuffledBatches source;
     private long previousStepEnd;
@@ -149,11 +149,11 @@ public final class TrainingBenchmark {
      * The bare loop's updates and pre-made batches; the bare loop making batches', on a session
      * of its own, with the batch it fills from {@code batchSource}.
      */
-    void bareLoops(StepRunner bare, List<Batch> batches, StepRunner makingBatches, Batch made,
+    void bareLoops(StepRunner bare, List<Batch> batches, StepRunner making, Batch made,
         ShuffledBatches batchSource) {
       bareUpdates = bare;
       bareBatches = batches;
-      batchesUpdates = makingBatches;
+      makingUpdates = making;
       madeBatch = made;
       source = batchSource;
     }
@@ -181,7 +181,7 @@ public final class TrainingBenchmark {
           bareUpdates.update(bareBatches.get(bareStep++ % bareBatches.size()));
         } else {
           source.next(madeBatch);
-          batchesUpdates.update(madeBatch);
+          makingUpdates.update(madeBatch);
         }
         record(loop, turn, System.nanoTime() - t0);
       }
