@@ -53,11 +53,13 @@ record BatchNorm(Operand<TFloat32> output, Op updateMovingAverages) {
     var moved = when == BatchNormUpdate.TWO_PASS ? Moments.of(u, Ylogits, axes) : batch;
     var decay = decay(u, globalStep, when);
     var keep = u.math.sub(u.constant(1f), decay);
-    var newMean = u.math.sub(movingMean, u.math.mul(keep, u.math.sub(movingMean, moved.mean())));
-    var newVariance = u.math.sub(movingVariance,
-        u.math.mul(keep, u.math.sub(movingVariance, moved.variance())));
+    // moving −= (moving − batch) · (1 − decay), as TF1's assign_moving_average: the variable
+    // subtracts the small step itself, in float32 also when --bf16 computes the step in bfloat16
+    // (moving − step rounded to bfloat16 would lose it, and the averages would freeze)
+    var meanStep = u.math.mul(keep, u.math.sub(movingMean, moved.mean()));
+    var varianceStep = u.math.mul(keep, u.math.sub(movingVariance, moved.variance()));
     Op update = u.withControlDependencies(List.of(
-            u.assign(movingMean, newMean), u.assign(movingVariance, newVariance)))
+            u.assignSub(movingMean, meanStep), u.assignSub(movingVariance, varianceStep)))
         .withName("update").noOp();
     return new BatchNorm(Ybn, update);
   }
