@@ -33,6 +33,15 @@ public record JsonFields(Path file, JsonObject json) {
     });
   }
 
+  public Optional<Boolean> bool(String field) {
+    return present(field).map(value -> {
+      if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+        throw wrongType(field, "true or false");
+      }
+      return value.getAsBoolean();
+    });
+  }
+
   /** A figure: NaN when missing or null; a number or a number in text ("NaN", "Infinity"). */
   public double figure(String field) {
     Optional<JsonElement> present = present(field);

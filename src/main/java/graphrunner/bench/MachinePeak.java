@@ -14,7 +14,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * The machine's matrix-multiply speed as TensorFlow reaches it with the run's threads: a square
  * float MatMul large enough for the CPU kernel to run at its best, timed several times, median.
- * What a training step could do at best is its arithmetic at this rate.
+ * What a training step could do at best is its arithmetic at this rate. With the run's
+ * {@code --bf16} the session multiplies in bfloat16, and so does this MatMul: the peak is the
+ * run's own precision's.
  */
 public final class MachinePeak {
   private static final int SIZE = 1536;

@@ -233,18 +233,18 @@ final class BenchCommand implements Command {
     Hyperparameters hp = config.hyperparameters();
     Tuning tuning = config.tuning();
     out.println(String.format("bench %s: %,d steps of batch %d per loop; threads %d intra-op, %d "
-        + "inter-op, pools %s; xla %s; prefetch %s%s; seed %d", id, hp.steps(), hp.batchSize(),
-        tuning.intraOpThreads(), tuning.interOpThreads(), ThreadPools.describe(),
-        onOff(tuning.xla()),
-        onOff(tuning.prefetch()), experiment.batchNormalised()
+        + "inter-op, pools %s; xla %s; prefetch %s; bf16 %s%s; seed %d", id, hp.steps(),
+        hp.batchSize(), tuning.intraOpThreads(), tuning.interOpThreads(), ThreadPools.describe(),
+        onOff(tuning.xla()), onOff(tuning.prefetch()), onOff(tuning.bfloat16()),
+        experiment.batchNormalised()
             ? "; batch norm " + hp.batchNorm().flag() : "", config.seed()));
     double peak = MachinePeak.gflops(config);
     var bench = new TrainingBenchmark(id, data, config);
     double stepFlops = bench.trainingFlopsPerStep();
     double arithmeticMs = stepFlops / peak / 1e6;
-    out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, same threads); "
+    out.println(String.format("machine: %.1f GFLOP/s (median %s MatMul, same threads); "
         + "a training step ≈ %.1f MFLOP (MatMul and Conv2D), %.3f ms at that rate",
-        peak, stepFlops / 1e6, arithmeticMs));
+        peak, tuning.bfloat16() ? "bfloat16" : "float", stepFlops / 1e6, arithmeticMs));
     // a runner and a bare loop to warm up (the JIT compiles each one's Java path, the allocator
     // settles; with the bare loop alone, the runner's first round paid for its compilation), then
     // in every round the runner, the bare loop and the bare loop making its batches, their order

@@ -27,6 +27,10 @@ final class ClusterTrain {
   static void run(CommandLine line, Console out, TrainCommand.Validated flags,
       TfConfig cluster) {
     Experiment experiment = flags.experiment();
+    if (flags.probe().tuning().bfloat16() && line.hasOption("bf16")) {
+      throw new UserError(ExitCode.USAGE, "--bf16 on: cluster jobs train in float32; "
+          + "leave it off");
+    }
     var task = new ClusterTask(cluster, ClusterFlags.timeout(line), out::note, lost -> {
       // the training thread may be blocked in TensorFlow for good: end here, with Main's line
       out.err().println("graph-runner: " + lost.getMessage());
@@ -48,7 +52,7 @@ final class ClusterTrain {
       throw new UserError(ExitCode.USAGE, "cluster training needs --seed N, the same on every "
           + "task (it decides the initial weights and how the training set is sharded)");
     }
-    RunConfig config = TrainingFlags.runConfig(line, experiment, hp);
+    RunConfig config = float32(TrainingFlags.runConfig(line, experiment, hp));
     Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
         : Optional.of(Flags.path(line, "export-dir", "models"));
     exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
@@ -88,5 +92,13 @@ final class ClusterTrain {
       exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
           config.seed(), data.classNames(), root, out, stop));
     }
+  }
+
+  /**
+   * A cluster's sessions multiply in float32, whatever the experiment's default on this CPU:
+   * {@code --bf16} is one process's oneDNN setting, and the tasks' CPUs may differ.
+   */
+  private static RunConfig float32(RunConfig config) {
+    return config.withTuning(config.tuning().withBfloat16(false));
   }
 }

@@ -9,6 +9,7 @@ import graphrunner.graph.BatchNormUpdate;
 import graphrunner.graph.LayerSummary;
 import graphrunner.graph.Model;
 import graphrunner.graph.Seeds;
+import graphrunner.train.NativeBfloat16;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tensorflow.Graph;
@@ -97,6 +98,11 @@ final class DescribeCommand implements Command {
       out.println(String.format("  %-15s moving averages updated %s (--batch-norm: %s)",
           "batch norm", hp.batchNorm() == BatchNormUpdate.ONE_PASS ? "within each update"
               : "in a second pass after each update", String.join(", ", BatchNormUpdate.flags())));
+    }
+    if (e.fasterInBfloat16()) {
+      out.println(String.format("  %-15s multiplies in bfloat16 on a CPU with bfloat16 "
+          + "instructions (this one: %s), float32 elsewhere (--bf16 on|off)", "precision",
+          NativeBfloat16.available() ? "yes" : "no"));
     }
   }
 

@@ -60,6 +60,8 @@ final class ReproduceCommand implements Command {
         + "and mnist/ (default: $GRAPH_RUNNER_DATA, /usr/share/datasets, the cache)"));
     options.addOption(TrainingFlags.valued("threads", "N", "threads one TensorFlow op may use, "
         + "the same for every item (default: each item's own, as train's; see README, Speed)"));
+    options.addOption(TrainingFlags.valued("bf16", "on|off", "bfloat16 multiplies for every "
+        + "experiment, not the sweep (default: each experiment's own, as train's)"));
     return options;
   }
 

@@ -5,8 +5,10 @@ import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.report.RunSettings;
 import graphrunner.sweep.DepthSweepNet;
+import graphrunner.train.Tuning;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entry of {@code reproduce}'s suite: an experiment, or the sweep ({@code experiment} empty),
@@ -36,8 +38,12 @@ record SuiteItem(String id, Experiment experiment, long steps, long fullSteps) {
     return SuiteEta.weight(id, steps, fullSteps);
   }
 
-  /** The settings {@code train} will record in summary.json for this item. */
-  RunSettings settings(long seed, String datasetSha256) {
+  /**
+   * The settings {@code train} will record in summary.json for this item.
+   *
+   * @param bfloat16 {@code reproduce --bf16}, else empty for the experiment's default here
+   */
+  RunSettings settings(long seed, String datasetSha256, Optional<Boolean> bfloat16) {
     Hyperparameters hp = experiment.defaults().withSteps(steps);
     Map<String, String> values = new LinkedHashMap<>();
     values.put("steps", Long.toString(hp.steps()));
@@ -51,6 +57,8 @@ record SuiteItem(String id, Experiment experiment, long steps, long fullSteps) {
     if (experiment.batchNormalised()) {
       values.put("batch_norm", hp.batchNorm().flag());
     }
-    return new RunSettings(id, values, seed, datasetSha256, BuildInfo.version());
+    return new RunSettings(id, values, seed, datasetSha256, BuildInfo.version(),
+        bfloat16.orElseGet(() -> Tuning.defaultsFor(experiment.convolutional(),
+            experiment.fasterInBfloat16(), hp.batchSize()).bfloat16()));
   }
 }

@@ -37,6 +37,8 @@ final class SuiteRun {
   private final long seed;
   private final Optional<Path> dataRoot;
   private final List<String> passThrough = new ArrayList<>();
+  /** {@code --bf16}, passed to the experiments only: the sweep's fully connected nets lose. */
+  private final Optional<Boolean> bfloat16;
   private final Map<String, String> checksums = new HashMap<>();
   private final SuiteEta eta = new SuiteEta();
 
@@ -53,6 +55,8 @@ final class SuiteRun {
         ? OptionalInt.of(Flags.threads(line, "threads", 1)) : OptionalInt.empty();
     passThrough.addAll(threadFlags(ThreadPools.perSession(), threads,
         Runtime.getRuntime().availableProcessors()));
+    this.bfloat16 = line.hasOption("bf16") ? Optional.of(Flags.choice(line, "bf16", "off",
+        List.of("on", "off")).equals("on")) : Optional.empty();
     WritableFolder.problem(logdir).ifPresent(problem -> {
       throw new UserError(ExitCode.IO, "cannot write the suite's runs under --logdir " + logdir
           + ": " + problem);
@@ -108,7 +112,8 @@ final class SuiteRun {
   /** The finished run with the item's settings; empty too when its data cannot be found. */
   Optional<RunRecord> finishedRun(SuiteItem item) {
     Optional<String> sha = checksum(item);
-    return sha.flatMap(s -> RunIndex.scan(logdir).finishedWith(item.settings(seed, s)));
+    return sha.flatMap(s -> RunIndex.scan(logdir).finishedWith(item.settings(seed, s,
+        bfloat16)));
   }
 
   Optional<Path> finishedSweep(SuiteItem item) {
@@ -124,7 +129,7 @@ final class SuiteRun {
       return;
     }
     Optional<RunRecord> stopped = checksum(item).flatMap(sha ->
-        RunIndex.scan(logdir).resumableWith(item.settings(seed, sha)));
+        RunIndex.scan(logdir).resumableWith(item.settings(seed, sha, bfloat16)));
     List<String> args = new ArrayList<>();
     if (stopped.isPresent()) {
       // an interrupted suite goes on inside the experiment it was stopped in
@@ -135,6 +140,7 @@ final class SuiteRun {
           Long.toString(item.steps()), "--logdir", logdir.toString(), "--export-dir",
           exportDir.toString()));
       args.addAll(passThrough);
+      bfloat16.ifPresent(on -> args.addAll(List.of("--bf16", on ? "on" : "off")));
     }
     dataDir(item).ifPresent(d -> args.addAll(List.of("--data-dir", d.toString())));
     train(item, args);

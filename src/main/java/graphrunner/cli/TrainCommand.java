@@ -14,11 +14,13 @@ import graphrunner.train.Checkpoint;
 import graphrunner.train.CheckpointPolicy;
 import graphrunner.train.Checkpoints;
 import graphrunner.train.DeviceProbe;
+import graphrunner.train.NativeBfloat16;
 import graphrunner.train.RunConfig;
 import graphrunner.train.SessionFactory;
 import graphrunner.train.Trainer;
 import graphrunner.train.TrainingListener;
 import graphrunner.train.TrainingResult;
+import graphrunner.train.Tuning;
 import graphrunner.train.listener.CheckpointListener;
 import graphrunner.train.listener.ClassificationReport;
 import graphrunner.train.listener.PlainProgressListener;
@@ -169,6 +171,7 @@ final class TrainCommand implements Command {
         hp.init().isEmpty() ? "" : ", init " + hp.init(), config.seed(),
         sessions.device().deviceName()));
     experiment.choices().forEach(choice -> out.note("  choice: " + choice));
+    bfloat16Notes(config.tuning()).forEach(out::note);
     from.ifPresent(c -> out.note("resuming from " + c.dir() + " (step " + c.step() + ")"));
     out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
 
@@ -214,6 +217,21 @@ final class TrainCommand implements Command {
       listeners.add(new ClassificationReport(out.out(), 5));
     }
     return listeners;
+  }
+
+  /** What a run in bfloat16 is told, so that nobody mistakes its last digits for float32's. */
+  static List<String> bfloat16Notes(Tuning tuning) {
+    if (!tuning.bfloat16()) {
+      return List.of();
+    }
+    List<String> notes = new ArrayList<>(List.of("  bf16: convolutions and matrix multiplies "
+        + "in bfloat16, variables, loss and Adam in float32 (oneDNN's mixed precision; the "
+        + "graph and the SavedModel stay float32; --bf16 off for float32 throughout)"));
+    if (!NativeBfloat16.available()) {
+      notes.add("  bf16: this CPU has no bfloat16 instructions (" + String.join(", ",
+          NativeBfloat16.CPU_FLAGS) + "): oneDNN emulates them, slower than float32");
+    }
+    return notes;
   }
 
   private static CheckpointPolicy checkpointPolicy(CommandLine line) {

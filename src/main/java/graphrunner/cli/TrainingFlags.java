@@ -1,9 +1,11 @@
 package graphrunner.cli;
 
+import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
 import graphrunner.graph.BatchNormUpdate;
 import graphrunner.train.Device;
+import graphrunner.train.NativeBfloat16;
 import graphrunner.train.RunConfig;
 import graphrunner.train.Tuning;
 import java.util.List;
@@ -42,11 +44,21 @@ final class TrainingFlags {
     options.addOption(valued("inter-op-threads", "N", "TensorFlow ops run side by side "
         + threads));
     options.addOption(valued("xla", "on|off", "compile the graph with XLA's JIT (off)"));
+    options.addOption(valued("bf16", "on|off", "convolutions and matrix multiplies in bfloat16 "
+        + "on the CPU, oneDNN's mixed precision (default: on for " + String.join(", ",
+            fasterInBfloat16()) + " where the CPU has bfloat16 instructions; this one "
+        + (NativeBfloat16.available() ? "has" : "has not") + ")"));
     options.addOption(valued("prefetch", "on|off", "prepare the next batch on a thread of its "
         + "own (default: on with more than 2 cores, here " + (cores > 2 ? "on" : "off") + ")"));
     options.addOption(valued("data-dir", "DIR",
         "folder holding the data set's four IDX files (else $GRAPH_RUNNER_DATA, cache, download)"));
     return options;
+  }
+
+  /** The experiments {@code --bf16} is on for by default, where the CPU has the instructions. */
+  static List<String> fasterInBfloat16() {
+    return Catalogue.experiments().stream().filter(Experiment::fasterInBfloat16)
+        .map(Experiment::id).toList();
   }
 
   static Option valued(String name, String arg, String description) {
@@ -97,7 +109,9 @@ final class TrainingFlags {
   /** The run's settings; on the CPU, the threads default to what suits the experiment's steps. */
   static RunConfig runConfig(CommandLine line, Experiment experiment, Hyperparameters hp) {
     return runConfig(line, hp, device -> device == Device.CPU
-        ? Tuning.defaultsFor(experiment.convolutional(), hp.batchSize()) : Tuning.everyCore());
+        ? Tuning.defaultsFor(experiment.convolutional(), experiment.fasterInBfloat16(),
+            hp.batchSize())
+        : Tuning.everyCore());
   }
 
   /** As above, with every core unless the flags say otherwise. */
@@ -114,15 +128,21 @@ final class TrainingFlags {
     return RunConfig.of(hp, seed)
         .withEvalEvery(Flags.positiveInt(line, "eval-every", RunConfig.DEFAULT_EVAL_EVERY))
         .withDevice(device, line.hasOption("allow-cpu-fallback"))
-        .withTuning(tuning(line, defaults.apply(device)));
+        .withTuning(tuning(line, device, defaults.apply(device)));
   }
 
-  private static Tuning tuning(CommandLine line, Tuning defaults) {
-    return defaults
+  private static Tuning tuning(CommandLine line, Device device, Tuning defaults) {
+    Tuning tuning = defaults
         .withIntraOpThreads(Flags.threads(line, "threads", defaults.intraOpThreads()))
         .withInterOpThreads(Flags.threads(line, "inter-op-threads", defaults.interOpThreads()))
         .withXla(onOff(line, "xla", defaults.xla()))
-        .withPrefetch(onOff(line, "prefetch", defaults.prefetch()));
+        .withPrefetch(onOff(line, "prefetch", defaults.prefetch()))
+        .withBfloat16(onOff(line, "bf16", defaults.bfloat16()));
+    if (tuning.bfloat16() && device == Device.GPU) {
+      throw new UserError(ExitCode.USAGE, "--bf16 on: oneDNN's bfloat16 is for the CPU; "
+          + "with --device gpu leave it off");
+    }
+    return tuning;
   }
 
   private static boolean onOff(CommandLine line, String flag, boolean fallback) {

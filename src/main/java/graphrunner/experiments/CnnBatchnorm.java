@@ -56,6 +56,7 @@ public final class CnnBatchnorm {
           "dropout on the FC layer only (conv dropout off, as in the script's run)",
           "the output layer keeps an ordinary bias B5, constant 0.1"))
       .convolutional(true)
+      .fasterInBfloat16(true)
       .graph(CnnBatchnorm::graph);
 
   private CnnBatchnorm() {}

@@ -31,12 +31,14 @@ import org.tensorflow.op.Ops;
  *     {@code --batch-norm} chooses
  * @param convolutional true when the graph has convolutions, which use every core; a fully
  *     connected net's small steps run faster on one thread (see {@code Tuning})
+ * @param fasterInBfloat16 true when its steps measured faster with bfloat16 convolutions
+ *     ({@code --bf16}) on a CPU with bfloat16 instructions, and its accuracy stayed the slide's
  * @param graph builds the model, as on the slide
  */
 public record Experiment(String id, String deck, String slideAccuracy, String title,
     Hyperparameters defaults, List<String> choices, String datasetId,
     Map<String, Init> initChoices, boolean reportsClassification, boolean batchNormalised,
-    boolean convolutional, ModelGraph graph)
+    boolean convolutional, boolean fasterInBfloat16, ModelGraph graph)
     implements CatalogueEntry {
 
   public Experiment {
@@ -97,6 +99,7 @@ public record Experiment(String id, String deck, String slideAccuracy, String ti
     private boolean reportsClassification;
     private boolean batchNormalised;
     private boolean convolutional;
+    private boolean fasterInBfloat16;
 
     private Builder(String id) {
       this.id = id;
@@ -155,9 +158,16 @@ public record Experiment(String id, String deck, String slideAccuracy, String ti
       return this;
     }
 
+    /** For graphs measured faster in bfloat16 (its convolutions wide enough to pay the casts). */
+    public Builder fasterInBfloat16(boolean value) {
+      fasterInBfloat16 = value;
+      return this;
+    }
+
     public Experiment graph(ModelGraph graph) {
       return new Experiment(id, deck, slideAccuracy, title, defaults, choices, datasetId,
-          initChoices, reportsClassification, batchNormalised, convolutional, graph);
+          initChoices, reportsClassification, batchNormalised, convolutional, fasterInBfloat16,
+          graph);
     }
   }
 }

@@ -50,6 +50,7 @@ public final class KerasCnn {
           "after training: test loss/accuracy, confusion matrix, per-class precision/recall/F1, "
               + "micro F1 and the prediction for training sample #5 (0-based index 5)"))
       .convolutional(true)
+      .fasterInBfloat16(true)
       .graph(KerasCnn::graph);
 
   private KerasCnn() {}

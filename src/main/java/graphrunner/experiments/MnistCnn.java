@@ -53,6 +53,7 @@ public final class MnistCnn {
           "--init normal = normal(0, 0.05) (default), xavier = Glorot uniform, msra = He normal",
           "loss: mean cross-entropy (not x100); no dropout"))
       .convolutional(true)
+      .fasterInBfloat16(true)
       .graph(MnistCnn::graph);
 
   private MnistCnn() {}

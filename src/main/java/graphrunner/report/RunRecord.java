@@ -26,11 +26,13 @@ import java.util.TreeMap;
  * @param version the graph-runner version that wrote it; "" for runs older than that field
  * @param datasetSha256 the checksum of the data it trained on; "" for older runs
  * @param hyperparameters the summary's settings as text (steps, batch_size, learning_rate, ...)
+ * @param bfloat16 whether it multiplied in bfloat16 ({@code --bf16}); false for older runs
  */
 public record RunRecord(Path runDir, String experiment, String status, long seed, long steps,
     double maxTestAccuracy, long maxAccuracyStep, double finalTestAccuracy, double wallSeconds,
     double examplesPerSecond, String device, int threads, String started, String datasetId,
-    String datasetSha256, String version, Map<String, String> hyperparameters) {
+    String datasetSha256, String version, Map<String, String> hyperparameters,
+    boolean bfloat16) {
 
   public static final String SUMMARY = "summary.json";
   /**
@@ -83,7 +85,8 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
         fields.figure("examples_per_second"), text(fields, "device"),
         fields.wholeNumber("threads").orElse(0L).intValue(), text(fields, "started"),
         text(fields, "dataset"), text(fields, "dataset_sha256"), version,
-        hyperparameters(fields.object("hyperparameters").orElseThrow()));
+        hyperparameters(fields.object("hyperparameters").orElseThrow()),
+        fields.bool("bf16").orElse(false));
   }
 
   private static JsonObject parse(Path file) {

@@ -7,9 +7,10 @@ import org.tensorflow.Session;
 import org.tensorflow.internal.c_api.global.tensorflow;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.OptimizerOptions;
+import org.tensorflow.proto.RewriterConfig;
 
 /**
- * Opens sessions with the run's {@link Tuning} (threads, XLA) and placement, and for
+ * Opens sessions with the run's {@link Tuning} (threads, XLA, bfloat16) and placement, and for
  * {@code --device gpu} checks that a GPU is there at all.
  */
 public final class SessionFactory {
@@ -69,6 +70,12 @@ public final class SessionFactory {
       tensorflow.TF_SetTfXlaCpuGlobalJit((byte) 1);
       builder.getGraphOptionsBuilder().getOptimizerOptionsBuilder()
           .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1);
+    }
+    if (tuning.bfloat16()) {
+      // Grappler rewrites the session's copy of the graph: the graph itself, its TensorBoard
+      // view and the SavedModel stay float32
+      builder.getGraphOptionsBuilder().getRewriteOptionsBuilder()
+          .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON);
     }
     return builder;
   }

@@ -1,15 +1,18 @@
 package graphrunner.train;
 
 /**
- * How fast a run goes on this machine; none of it changes what is computed (XLA may round
- * differently in the last bits).
+ * How fast a run goes on this machine. None of it changes the graph; XLA may round differently
+ * in the last bits, and bfloat16 rounds the multiplications' inputs to 8 significant bits.
  *
  * @param intraOpThreads threads one op may use (a MatMul, a Conv2D)
  * @param interOpThreads ops run side by side
  * @param xla compile the graph's clusters with XLA's JIT
  * @param prefetch prepare the next batch on a thread of its own while the session runs
+ * @param bfloat16 let oneDNN run the convolutions and matrix multiplies (and the element-wise
+ *     ops between them) in bfloat16 on the CPU; variables, the loss and Adam stay float32
  */
-public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolean prefetch) {
+public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolean prefetch,
+    boolean bfloat16) {
 
   /** The largest batch at which a fully connected net was measured faster on one thread. */
   public static final int ONE_THREAD_MAX_BATCH = 100;
@@ -24,10 +27,14 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
    * against 84,820). A prefetch thread only with more than 2 cores: on 2 it cut the runner's
    * overhead on fc5 from about +20 % to +10 %, but cost the convolutional nets, which are most of
    * the catalogue's time, 5 to 9 % (a third busy thread beside TensorFlow's two); beside one
-   * thread it was not shown to help.
+   * thread it was not shown to help. bfloat16 where the net measured faster with it on a CPU
+   * with bfloat16 instructions ({@code fasterInBfloat16}: the nets whose convolutions have 24
+   * filters and more; the small convolutions of cnn and the fully connected nets lost to the
+   * casts around each multiply).
    */
-  public static Tuning defaultsFor(boolean convolutional, int batchSize) {
-    Tuning everyCore = everyCore();
+  public static Tuning defaultsFor(boolean convolutional, boolean fasterInBfloat16,
+      int batchSize) {
+    Tuning everyCore = everyCore().withBfloat16(fasterInBfloat16 && NativeBfloat16.available());
     return !convolutional && batchSize <= ONE_THREAD_MAX_BATCH
         ? everyCore.withIntraOpThreads(1).withInterOpThreads(1) : everyCore;
   }
@@ -35,22 +42,26 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
   /** Every core for one op and as many side by side, whatever the net. */
   public static Tuning everyCore() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new Tuning(cores, cores, false, cores > 2);
+    return new Tuning(cores, cores, false, cores > 2, false);
   }
 
   public Tuning withIntraOpThreads(int threads) {
-    return new Tuning(threads, interOpThreads, xla, prefetch);
+    return new Tuning(threads, interOpThreads, xla, prefetch, bfloat16);
   }
 
   public Tuning withInterOpThreads(int threads) {
-    return new Tuning(intraOpThreads, threads, xla, prefetch);
+    return new Tuning(intraOpThreads, threads, xla, prefetch, bfloat16);
   }
 
   public Tuning withXla(boolean on) {
-    return new Tuning(intraOpThreads, interOpThreads, on, prefetch);
+    return new Tuning(intraOpThreads, interOpThreads, on, prefetch, bfloat16);
   }
 
   public Tuning withPrefetch(boolean on) {
-    return new Tuning(intraOpThreads, interOpThreads, xla, on);
+    return new Tuning(intraOpThreads, interOpThreads, xla, on, bfloat16);
+  }
+
+  public Tuning withBfloat16(boolean on) {
+    return new Tuning(intraOpThreads, interOpThreads, xla, prefetch, on);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import graphrunner.data.TinyIdx;
+import graphrunner.train.NativeBfloat16;
 import graphrunner.train.listener.SummaryJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,6 +60,9 @@ class ConvolutionalCommandsTest {
     assertTrue(stdout().contains("Non-trainable params: 672"), stdout());
     assertTrue(stdout().contains("batch norm      moving averages updated within each update "
         + "(--batch-norm: two-pass, one-pass)"), stdout());
+    assertTrue(stdout().contains("precision       multiplies in bfloat16 on a CPU with bfloat16 "
+        + "instructions (this one: " + (NativeBfloat16.available() ? "yes" : "no") + ")"),
+        stdout());
   }
 
   @Test
@@ -89,7 +93,9 @@ class ConvolutionalCommandsTest {
     Path logdir = temp.resolve("one-pass");
     assertEquals(ExitCode.OK, run("train", "cnn-batchnorm", "--steps", "3", "--batch-size", "10",
         "--seed", "1", "--batch-norm", "one-pass", "--inter-op-threads", "1", "--prefetch", "on",
-        "--data-dir", tinyData(), "--logdir", logdir.toString(), "--no-export"));
+        "--bf16", "on", "--data-dir", tinyData(), "--logdir", logdir.toString(), "--no-export"));
+    assertTrue(stderr().contains("bf16: convolutions and matrix multiplies in bfloat16"),
+        stderr());
     Path summary;
     try (Stream<Path> files = Files.walk(logdir)) {
       summary = files.filter(p -> p.endsWith("summary.json")).findFirst().orElseThrow();
@@ -100,6 +106,7 @@ class ConvolutionalCommandsTest {
         .getAsString());
     assertEquals(1, json.get("inter_op_threads").getAsInt());
     assertTrue(json.get("prefetch").getAsBoolean());
+    assertTrue(json.get("bf16").getAsBoolean());
     assertTrue(json.getAsJsonObject("startup_seconds").get("first step").getAsDouble()
         >= json.getAsJsonObject("startup_seconds").get("graph").getAsDouble(), json.toString());
   }

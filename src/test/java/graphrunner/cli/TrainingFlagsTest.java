@@ -1,17 +1,26 @@
 package graphrunner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphrunner.experiments.Catalogue;
+import graphrunner.train.NativeBfloat16;
 import graphrunner.train.Tuning;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
 import org.junit.jupiter.api.Test;
 
-/** The threads a run gets by default: one for a fully connected net's small steps. */
+/**
+ * The speed settings a run gets by default: one thread for a fully connected net's small steps,
+ * bfloat16 for the nets it measured faster on.
+ */
 class TrainingFlagsTest {
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -53,6 +62,47 @@ class TrainingFlagsTest {
   @Test
   void onAGpuTheHostThreadsStayEveryCore() throws Exception {
     assertEquals(CORES, tuning("fc5-relu-decay", "--device", "gpu").intraOpThreads());
+  }
+
+  @Test
+  void bfloat16IsOnByDefaultOnlyForTheNetsItMeasuredFasterOnAndOnlyWhereTheCpuHasIt()
+      throws Exception {
+    boolean here = NativeBfloat16.available();
+    assertEquals(List.of("cnn-batchnorm", "keras-cnn", "mnist-cnn"),
+        TrainingFlags.fasterInBfloat16().stream().sorted().toList());
+    for (String id : List.of("cnn-batchnorm", "keras-cnn", "mnist-cnn")) {
+      assertEquals(here, tuning(id).bfloat16(), id);
+    }
+    assertFalse(tuning("cnn").bfloat16());
+    assertFalse(tuning("fc5-relu-decay").bfloat16());
+  }
+
+  @Test
+  void bf16FlagOverridesTheDefaultButNotOnAGpu() throws Exception {
+    assertTrue(tuning("cnn", "--bf16", "on").bfloat16());
+    assertFalse(tuning("cnn-batchnorm", "--bf16", "off").bfloat16());
+    assertFalse(tuning("cnn-batchnorm", "--device", "gpu").bfloat16());
+    UserError onGpu = assertThrows(UserError.class,
+        () -> tuning("cnn-batchnorm", "--device", "gpu", "--bf16", "on"));
+    assertTrue(onGpu.getMessage().contains("--bf16"), onGpu.getMessage());
+    assertThrows(UserError.class, () -> tuning("cnn", "--bf16", "yes"));
+  }
+
+  @Test
+  void reproduceReusesOnlyARunOfTheSamePrecision() {
+    var item = SuiteItem.of(Catalogue.experiment("cnn-batchnorm"), 10);
+    assertEquals(NativeBfloat16.available(), item.settings(1, "sha", Optional.empty()).bfloat16());
+    assertFalse(item.settings(1, "sha", Optional.of(false)).bfloat16());
+    assertNotEquals(item.settings(1, "sha", Optional.of(false)),
+        item.settings(1, "sha", Optional.of(true)));
+  }
+
+  @Test
+  void aBfloat16RunSaysSoAndWhereTheCpuEmulatesIt() throws Exception {
+    assertEquals(List.of(), TrainCommand.bfloat16Notes(tuning("cnn")));
+    List<String> notes = TrainCommand.bfloat16Notes(tuning("cnn", "--bf16", "on"));
+    assertTrue(notes.get(0).contains("bfloat16"), notes.toString());
+    assertEquals(NativeBfloat16.available() ? 1 : 2, notes.size(), notes.toString());
   }
 
   @Test

@@ -76,6 +76,7 @@ public final class SummaryJsonWriter implements TrainingListener {
     fresh.addProperty("thread_pools", ThreadPools.describe());
     fresh.addProperty("xla", run.config().tuning().xla());
     fresh.addProperty("prefetch", run.config().tuning().prefetch());
+    fresh.addProperty("bf16", run.config().tuning().bfloat16());
     fresh.addProperty("started", Instant.now().toString());
     // with the settings above, what makes two runs comparable (graph-runner reproduce reuses runs)
     fresh.addProperty("dataset_sha256", run.data().sha256());
