@@ -14,9 +14,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * The machine's matrix-multiply speed as TensorFlow reaches it with the run's threads: a square
  * float MatMul large enough for the CPU kernel to run at its best, timed several times, median.
- * What a training step could do at best is its arithmetic at this rate. With the run's
- * {@code --bf16} the session multiplies in bfloat16, and so does this MatMul: the peak is the
- * run's own precision's.
+ * What a training step could do at best is its arithmetic at this rate. Always float32: under
+ * {@code --bf16} the rewritten MatMul, which casts its two inputs at every run, made 189–191
+ * GFLOP/s where float32 made 255–365 (6 alternating pairs, one process): no peak to measure a
+ * run against.
  */
 public final class MachinePeak {
   private static final int SIZE = 1536;
@@ -35,7 +36,8 @@ public final class MachinePeak {
           RandomUniform.seed(1L), RandomUniform.seed2(2L));
       var ab = tf.withName("peak").linalg.matMul(tf.variable(a), tf.variable(b));
       var sum = tf.reduceSum(ab, tf.constant(new int[] {0, 1})); // fetch a scalar, not 9 MB
-      try (Session session = SessionFactory.forRun(config, () -> {}).open(graph)) {
+      RunConfig float32 = config.withTuning(config.tuning().withBfloat16(false));
+      try (Session session = SessionFactory.forRun(float32, () -> {}).open(graph)) {
         session.initialize();
         double[] seconds = new double[REPEATS + 1];
         for (int i = 0; i <= REPEATS; i++) {

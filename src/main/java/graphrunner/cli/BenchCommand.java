@@ -242,9 +242,9 @@ final class BenchCommand implements Command {
     var bench = new TrainingBenchmark(id, data, config);
     double stepFlops = bench.trainingFlopsPerStep();
     double arithmeticMs = stepFlops / peak / 1e6;
-    out.println(String.format("machine: %.1f GFLOP/s (median %s MatMul, same threads); "
+    out.println(String.format("machine: %.1f GFLOP/s (median float MatMul, same threads); "
         + "a training step ≈ %.1f MFLOP (MatMul and Conv2D), %.3f ms at that rate",
-        peak, tuning.bfloat16() ? "bfloat16" : "float", stepFlops / 1e6, arithmeticMs));
+        peak, stepFlops / 1e6, arithmeticMs));
     // a runner and a bare loop to warm up (the JIT compiles each one's Java path, the allocator
     // settles; with the bare loop alone, the runner's first round paid for its compilation), then
     // in every round the runner, the bare loop and the bare loop making its batches, their order
