@@ -28,9 +28,10 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
    * overhead on fc5 from about +20 % to +10 %, but cost the convolutional nets, which are most of
    * the catalogue's time, 5 to 9 % (a third busy thread beside TensorFlow's two); beside one
    * thread it was not shown to help. bfloat16 where the net measured faster with it on a CPU
-   * with bfloat16 instructions ({@code fasterInBfloat16}: the nets whose convolutions have 24
-   * filters and more; the small convolutions of cnn and the fully connected nets lost to the
-   * casts around each multiply).
+   * with bfloat16 instructions ({@code fasterInBfloat16}: cnn-batchnorm, keras-cnn and
+   * mnist-cnn, whose convolutions have 24 to 64 filters, 16–29 % less time in whole runs). The
+   * small convolutions of cnn and cnn-dropout gained 2–3 % in a probe and lost or varied in
+   * whole runs, and the fully connected nets lost 30 % to the casts around each multiply.
    */
   public static Tuning defaultsFor(boolean convolutional, boolean fasterInBfloat16,
       int batchSize) {
