@@ -55,8 +55,8 @@ final class SuiteRun {
         ? OptionalInt.of(Flags.threads(line, "threads", 1)) : OptionalInt.empty();
     passThrough.addAll(threadFlags(ThreadPools.perSession(), threads,
         Runtime.getRuntime().availableProcessors()));
-    this.bfloat16 = line.hasOption("bf16") ? Optional.of(Flags.choice(line, "bf16", "off",
-        List.of("on", "off")).equals("on")) : Optional.empty();
+    this.bfloat16 = line.hasOption("bf16")
+        ? Optional.of(TrainingFlags.onOff(line, "bf16", false)) : Optional.empty();
     WritableFolder.problem(logdir).ifPresent(problem -> {
       throw new UserError(ExitCode.IO, "cannot write the suite's runs under --logdir " + logdir
           + ": " + problem);

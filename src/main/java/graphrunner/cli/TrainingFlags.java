@@ -145,7 +145,7 @@ final class TrainingFlags {
     return tuning;
   }
 
-  private static boolean onOff(CommandLine line, String flag, boolean fallback) {
+  static boolean onOff(CommandLine line, String flag, boolean fallback) {
     return Flags.choice(line, flag, fallback ? "on" : "off", List.of("on", "off")).equals("on");
   }
 }
