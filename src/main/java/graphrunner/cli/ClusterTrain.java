@@ -72,7 +72,7 @@ final class ClusterTrain {
       TrainingResult result;
       try {
         result = task.trainAsChief(experiment, data, config,
-            TrainCommand.listeners(line, out, flags, runDir, hp, config.seed()), runDir,
+            TrainCommand.listeners(line, out, flags, runDir, hp, config), runDir,
             stop::requested);
       } catch (UnwritableOutput e) {
         throw MidRunWriteFailure.stopChief(e, runDir); // a full disk midway

@@ -175,7 +175,7 @@ final class TrainCommand implements Command {
     from.ifPresent(c -> out.note("resuming from " + c.dir() + " (step " + c.step() + ")"));
     out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
 
-    List<TrainingListener> listeners = listeners(line, out, flags, runDir, hp, config.seed());
+    List<TrainingListener> listeners = listeners(line, out, flags, runDir, hp, config);
     TrainingResult result;
     try {
       result = new Trainer(listeners, stop::requested)
@@ -203,7 +203,7 @@ final class TrainCommand implements Command {
    * checkpoints (the export is made from the final one), summary.json, the classification report.
    */
   static List<TrainingListener> listeners(CommandLine line, Console out, Validated flags,
-      Path runDir, Hyperparameters hp, long seed) {
+      Path runDir, Hyperparameters hp, RunConfig config) {
     Experiment experiment = flags.experiment();
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(out.interactive()
@@ -212,7 +212,8 @@ final class TrainCommand implements Command {
     listeners.add(new TensorBoardListener(runDir, flags.histogramEvery()));
     listeners.add(new CheckpointListener(new Checkpoints(runDir), flags.checkpointPolicy()));
     listeners.add(new SummaryJsonWriter(runDir,
-        TrainArguments.record(line, experiment.id(), hp.steps(), seed)));
+        TrainArguments.record(line, experiment.id(), hp.steps(), config.seed(),
+            config.tuning().bfloat16())));
     if (experiment.reportsClassification() || line.hasOption("report")) {
       listeners.add(new ClassificationReport(out.out(), 5));
     }

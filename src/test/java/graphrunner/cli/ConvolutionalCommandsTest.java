@@ -107,6 +107,11 @@ class ConvolutionalCommandsTest {
     assertEquals(1, json.get("inter_op_threads").getAsInt());
     assertTrue(json.get("prefetch").getAsBoolean());
     assertTrue(json.get("bf16").getAsBoolean());
+    // what --resume replays: the precision once, explicit, whatever this CPU's default
+    var arguments = json.getAsJsonArray("arguments").asList().stream()
+        .map(com.google.gson.JsonElement::getAsString).toList();
+    assertEquals(1, java.util.Collections.frequency(arguments, "--bf16"), arguments.toString());
+    assertEquals("on", arguments.get(arguments.indexOf("--bf16") + 1), arguments.toString());
     assertTrue(json.getAsJsonObject("startup_seconds").get("first step").getAsDouble()
         >= json.getAsJsonObject("startup_seconds").get("graph").getAsDouble(), json.toString());
   }
