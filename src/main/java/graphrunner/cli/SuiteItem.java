@@ -58,7 +58,6 @@ record SuiteItem(String id, Experiment experiment, long steps, long fullSteps) {
       values.put("batch_norm", hp.batchNorm().flag());
     }
     return new RunSettings(id, values, seed, datasetSha256, BuildInfo.version(),
-        bfloat16.orElseGet(() -> Tuning.defaultsFor(experiment.convolutional(),
-            experiment.fasterInBfloat16(), hp.batchSize()).bfloat16()));
+        bfloat16.orElseGet(() -> Tuning.defaultsFor(experiment, hp.batchSize()).bfloat16()));
   }
 }

@@ -109,9 +109,7 @@ final class TrainingFlags {
   /** The run's settings; on the CPU, the threads default to what suits the experiment's steps. */
   static RunConfig runConfig(CommandLine line, Experiment experiment, Hyperparameters hp) {
     return runConfig(line, hp, device -> device == Device.CPU
-        ? Tuning.defaultsFor(experiment.convolutional(), experiment.fasterInBfloat16(),
-            hp.batchSize())
-        : Tuning.everyCore());
+        ? Tuning.defaultsFor(experiment, hp.batchSize()) : Tuning.everyCore());
   }
 
   /** As above, with every core unless the flags say otherwise. */

@@ -1,5 +1,7 @@
 package graphrunner.train;
 
+import graphrunner.experiments.Experiment;
+
 /**
  * How fast a run goes on this machine. None of it changes the graph; XLA may round differently
  * in the last bits, and bfloat16 rounds the multiplications' inputs to 8 significant bits.
@@ -33,10 +35,10 @@ public record Tuning(int intraOpThreads, int interOpThreads, boolean xla, boolea
    * small convolutions of cnn and cnn-dropout gained 2–3 % in a probe and lost or varied in
    * whole runs, and the fully connected nets lost 30 % to the casts around each multiply.
    */
-  public static Tuning defaultsFor(boolean convolutional, boolean fasterInBfloat16,
-      int batchSize) {
-    Tuning everyCore = everyCore().withBfloat16(fasterInBfloat16 && NativeBfloat16.available());
-    return !convolutional && batchSize <= ONE_THREAD_MAX_BATCH
+  public static Tuning defaultsFor(Experiment experiment, int batchSize) {
+    Tuning everyCore = everyCore()
+        .withBfloat16(experiment.fasterInBfloat16() && NativeBfloat16.available());
+    return !experiment.convolutional() && batchSize <= ONE_THREAD_MAX_BATCH
         ? everyCore.withIntraOpThreads(1).withInterOpThreads(1) : everyCore;
   }
 
