@@ -8,12 +8,10 @@ import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
-import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.RunConfig;
 import graphrunner.train.TrainingResult;
 import graphrunner.train.listener.SummaryJson;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 
@@ -53,12 +51,6 @@ final class ClusterTrain {
           + "task (it decides the initial weights and how the training set is sharded)");
     }
     RunConfig config = float32(TrainingFlags.runConfig(line, experiment, hp));
-    Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
-        : Optional.of(Flags.path(line, "export-dir", "models"));
-    exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
-    Path logdir = Flags.path(line, "logdir", "runs");
-    exportRoot.ifPresent(root -> Flags.distinctFolders(Map.entry("logdir", logdir),
-        Map.entry("export-dir", root)));
     try (StopSignal stop = new StopSignal(out.err())) {
       if (!cluster.isChief()) {
         var figures = task.trainAsWorker(experiment, data, config, stop::requested);
@@ -67,8 +59,10 @@ final class ClusterTrain {
             figures.lastGlobalStep()));
         return;
       }
-      Path runDir = RunDirectory.create(logdir, experiment.id());
-      out.note("run directory: " + runDir + "   (see it: tensorboard --logdir " + logdir + ")");
+      RunOutputs outputs = RunOutputs.checked(line, experiment.id()); // only the chief writes
+      Path runDir = RunDirectory.create(outputs.logdir(), experiment.id());
+      out.note("run directory: " + runDir + "   (see it: tensorboard --logdir "
+          + outputs.logdir() + ")");
       TrainingResult result;
       try {
         result = task.trainAsChief(experiment, data, config,
@@ -89,7 +83,7 @@ final class ClusterTrain {
       if (!result.completed()) {
         throw new UserError(stop.exitCode(), "interrupted at global step " + result.steps());
       }
-      exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
+      outputs.exportRoot().ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
           config.seed(), data.classNames(), root, out, stop));
     }
   }

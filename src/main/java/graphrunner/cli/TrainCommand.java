@@ -8,8 +8,6 @@ import graphrunner.data.Dataset;
 import graphrunner.experiments.Catalogue;
 import graphrunner.experiments.Experiment;
 import graphrunner.experiments.Hyperparameters;
-import graphrunner.fs.WritableFolder;
-import graphrunner.savedmodel.SavedModelExporter;
 import graphrunner.train.Checkpoint;
 import graphrunner.train.CheckpointPolicy;
 import graphrunner.train.Checkpoints;
@@ -31,7 +29,6 @@ import graphrunner.train.listener.TerminalProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -130,17 +127,8 @@ final class TrainCommand implements Command {
       StopSignal stop, RunLock lock) {
     Validated flags = Validated.from(line);
     Experiment experiment = flags.experiment();
-    // and every output location
-    Optional<Path> exportRoot = line.hasOption("no-export") ? Optional.empty()
-        : Optional.of(Flags.path(line, "export-dir", "models"));
-    exportRoot.ifPresent(root -> SavedModelExporter.checkWritable(root, experiment.id()));
-    Path logdir = Flags.path(line, "logdir", "runs");
-    exportRoot.ifPresent(root -> Flags.distinctFolders(Map.entry("logdir", logdir),
-        Map.entry("export-dir", root)));
-    WritableFolder.problem(logdir).ifPresent(problem -> {
-      throw new UserError(ExitCode.IO, "cannot write the run's logs under --logdir " + logdir
-          + ": " + problem);
-    });
+    RunOutputs outputs = RunOutputs.checked(line, experiment.id());
+    Path logdir = outputs.logdir();
     Optional<Checkpoint> from = resumed.map(RecordedRun::newestCheckpoint);
     if (line.hasOption("verbose")) {
       out.note("devices: " + String.join(", ", DeviceProbe.visibleDevices(
@@ -194,7 +182,7 @@ final class TrainCommand implements Command {
           + "; continue with: " + Launcher.command() + " train --resume "
           + Launcher.shellWord(runDir));
     }
-    exportRoot.ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
+    outputs.exportRoot().ifPresent(root -> ExportCommand.exportRun(RecordedRun.read(runDir), hp,
         config.seed(), data.classNames(), root, out, stop));
   }
 
