@@ -1,5 +1,6 @@
 package graphrunner.cli;
 
+import graphrunner.fs.IoErrors;
 import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,13 +61,9 @@ final class RunDirectory {
   }
 
   static String describe(Exception e) {
-    String message = e.getMessage();
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied (" + message + ")";
-    }
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
-      return message + " exists and is not a directory";
+      return e.getMessage() + " exists and is not a directory"; // only a file is in the way
     }
-    return message == null ? e.getClass().getSimpleName() : message;
+    return IoErrors.reason(e);
   }
 }

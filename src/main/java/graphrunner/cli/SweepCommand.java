@@ -5,6 +5,7 @@ import graphrunner.data.DataSplits;
 import graphrunner.data.Dataset;
 import graphrunner.experiments.Experiment;
 import graphrunner.fs.AtomicFile;
+import graphrunner.fs.IoErrors;
 import graphrunner.fs.WritableFolder;
 import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthRateSweep;
@@ -144,7 +145,7 @@ final class SweepCommand implements Command {
     try {
       AtomicFile.writeString(file, text);
     } catch (IOException | UnsupportedOperationException e) {
-      throw new UserError(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new UserError(ExitCode.IO, "cannot write " + file + ": " + IoErrors.reason(e), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package graphrunner.data;
 
 import graphrunner.DatasetUnavailable;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class DataLocator {
       try {
         downloader.downloadMissing(downloadSpecs.apply(dataset), cache, files);
       } catch (IOException e) {
-        throw new DatasetUnavailable(cannotDownload(dataset, files, e.getMessage()), e);
+        throw new DatasetUnavailable(cannotDownload(dataset, files, IoErrors.reason(e)), e);
       }
     }
     return DatasetFolder.requireHolding(cache, "download cache", files);

@@ -1,6 +1,7 @@
 package graphrunner.data;
 
 import graphrunner.CorruptData;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ public final class DatasetChecksum {
         in.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
         throw new CorruptData(file + ": cannot read for its checksum ("
-            + e.getMessage() + ")", e);
+            + IoErrors.reason(e) + ")", e);
       }
     }
     return HexFormat.of().formatHex(digest.digest());

@@ -2,6 +2,7 @@ package graphrunner.data;
 
 import graphrunner.DownloadInterrupted;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -150,6 +151,9 @@ public final class DatasetDownloader {
 
   /** What went wrong, in words rather than the exception's class name. */
   private static String describe(Throwable cause) {
+    if (cause instanceof FileSystemException) { // its message may be the bare path
+      return IoErrors.reason(cause).replaceAll("\\s+", " ");
+    }
     String message = cause.getMessage() == null ? "" : cause.getMessage();
     String what;
     if (cause instanceof ConnectException) {
@@ -160,9 +164,7 @@ public final class DatasetDownloader {
       what = "timed out";
     } else if (cause instanceof SSLException) {
       what = "TLS failed";
-    } else if (cause instanceof AccessDeniedException) {
-      what = "permission denied";
-    } else { // a FileSystemException's message is "file: reason" already
+    } else {
       what = message.isEmpty() ? "failed" : "";
     }
     String text = what.isEmpty() ? message : message.isEmpty() ? what : what + ": " + message;

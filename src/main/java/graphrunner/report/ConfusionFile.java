@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import graphrunner.DamagedRun;
 import graphrunner.UnwritableOutput;
 import graphrunner.fs.AtomicFile;
+import graphrunner.fs.IoErrors;
 import graphrunner.metrics.ConfusionMatrix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class ConfusionFile {
     try {
       AtomicFile.writeString(target, new Gson().toJson(new Stored(classNames, counts)));
     } catch (IOException | UnsupportedOperationException e) {
-      throw new UnwritableOutput("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UnwritableOutput("cannot write " + target + ": " + IoErrors.reason(e), e);
     }
   }
 

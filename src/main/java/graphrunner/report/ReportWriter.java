@@ -2,10 +2,10 @@ package graphrunner.report;
 
 import graphrunner.Phases;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.IoErrors;
 import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -57,8 +57,7 @@ public final class ReportWriter {
       }
     } catch (IOException | SecurityException e) {
       throw new UnwritableOutput("cannot write the report under " + root + ": "
-          + (e instanceof AccessDeniedException ? "permission denied (" + e.getMessage() + ")"
-              : e.getMessage()), e);
+          + IoErrors.reason(e), e);
     }
   }
 

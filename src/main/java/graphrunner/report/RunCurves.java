@@ -1,6 +1,7 @@
 package graphrunner.report;
 
 import graphrunner.UnreadableFiles;
+import graphrunner.fs.IoErrors;
 import graphrunner.tensorboard.EventFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public record RunCurves(NavigableMap<Long, Double> testAccuracy,
           lastImage(test, "predictions"));
     } catch (IOException e) {
       throw new UnreadableFiles("cannot read the event files of " + runDir + ": "
-          + e.getMessage(), e);
+          + IoErrors.reason(e), e);
     }
   }
 

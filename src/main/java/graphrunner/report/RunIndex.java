@@ -2,6 +2,7 @@ package graphrunner.report;
 
 import graphrunner.GraphRunnerException;
 import graphrunner.UnreadableFiles;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ public final class RunIndex {
       return list.filter(Files::isDirectory)
           .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
-      throw new UnreadableFiles("cannot read " + dir + ": " + e.getMessage(), e);
+      throw new UnreadableFiles("cannot read " + dir + ": " + IoErrors.reason(e), e);
     }
   }
 }

@@ -10,6 +10,7 @@ import graphrunner.JsonFields;
 import graphrunner.NotARunDirectory;
 import graphrunner.ParseErrors;
 import graphrunner.UnreadableFiles;
+import graphrunner.fs.IoErrors;
 import graphrunner.train.listener.SummaryJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public record RunRecord(Path runDir, String experiment, String status, long seed
       throw new DamagedRun(file + " is not valid JSON (truncated?): "
           + ParseErrors.reason(e), e);
     } catch (IOException e) {
-      throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UnreadableFiles("cannot read " + file + ": " + IoErrors.reason(e), e);
     }
   }
 

@@ -2,6 +2,7 @@ package graphrunner.report;
 
 import graphrunner.DamagedRun;
 import graphrunner.UnreadableFiles;
+import graphrunner.fs.IoErrors;
 import graphrunner.metrics.Fractions;
 import graphrunner.sweep.DepthSweepNet;
 import graphrunner.sweep.SweepTable;
@@ -46,7 +47,7 @@ final class SweepResults {
     } catch (CharacterCodingException e) {
       throw new DamagedRun(file + " is not a sweep table: not text", e);
     } catch (IOException e) {
-      throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UnreadableFiles("cannot read " + file + ": " + IoErrors.reason(e), e);
     }
     if (lines.isEmpty() || !lines.get(0).equals(SweepTable.CSV_HEADER)) {
       throw new DamagedRun(file + " is not a sweep table: " + (lines.isEmpty() ? "empty"

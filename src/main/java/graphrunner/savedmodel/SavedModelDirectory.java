@@ -3,6 +3,7 @@ package graphrunner.savedmodel;
 import graphrunner.DamagedSavedModel;
 import graphrunner.NotASavedModel;
 import graphrunner.UnreadableFiles;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class SavedModelDirectory {
           return versions.get(0);
         }
       } catch (IOException e) {
-        throw new UnreadableFiles("cannot read " + dir + ": " + e.getMessage());
+        throw new UnreadableFiles("cannot read " + dir + ": " + IoErrors.reason(e));
       }
     }
     throw new NotASavedModel(dir + " is not a SavedModel (no saved_model.pb in it "

@@ -1,6 +1,7 @@
 package graphrunner.savedmodel;
 
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.IoErrors;
 import graphrunner.fs.NativeWriteError;
 import graphrunner.fs.StagingDirectory;
 import graphrunner.fs.WritableFolder;
@@ -72,7 +73,7 @@ public final class SavedModelExporter {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new UnwritableOutput("cannot export the SavedModel under " + parent + ": "
-          + e.getMessage(), e);
+          + IoErrors.reason(e), e);
     } catch (TensorFlowException e) {
       // TensorFlow's save op writing the variables: a full disk or a vanished folder
       throw new UnwritableOutput("cannot export the SavedModel under " + parent + ": "
@@ -94,7 +95,7 @@ public final class SavedModelExporter {
     try {
       StagingDirectory.removeAbandoned(parent);
     } catch (IOException e) {
-      throw new UnwritableOutput("cannot clean " + parent + ": " + e.getMessage(), e);
+      throw new UnwritableOutput("cannot clean " + parent + ": " + IoErrors.reason(e), e);
     }
   }
 

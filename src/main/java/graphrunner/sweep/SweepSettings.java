@@ -2,6 +2,7 @@ package graphrunner.sweep;
 
 import com.google.gson.Gson;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public record SweepSettings(long seed, long steps, String datasetSha256, String 
       Files.writeString(sweepDir.resolve(NAME), new Gson().toJson(this));
     } catch (IOException e) {
       throw new UnwritableOutput("cannot write " + sweepDir.resolve(NAME) + ": "
-          + e.getMessage(), e);
+          + IoErrors.reason(e), e);
     }
   }
 

@@ -2,6 +2,7 @@ package graphrunner.tensorboard;
 
 import com.google.protobuf.ByteString;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.IoErrors;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +50,7 @@ public final class EventFileWriter implements AutoCloseable {
       return writer;
     } catch (IOException e) {
       throw new UnwritableOutput("cannot write TensorBoard logs to " + dir + ": "
-          + e.getMessage(), e);
+          + IoErrors.reason(e), e);
     }
   }
 
@@ -153,7 +154,7 @@ public final class EventFileWriter implements AutoCloseable {
   }
 
   private UnwritableOutput ioError(IOException e) {
-    return new UnwritableOutput("cannot write " + file + ": " + e.getMessage(), e);
+    return new UnwritableOutput("cannot write " + file + ": " + IoErrors.reason(e), e);
   }
 
   private static String hostname() {

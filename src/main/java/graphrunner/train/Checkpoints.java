@@ -8,6 +8,7 @@ import graphrunner.ParseErrors;
 import graphrunner.Phases;
 import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
+import graphrunner.fs.IoErrors;
 import graphrunner.fs.NativeWriteError;
 import graphrunner.fs.StagingDirectory;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class Checkpoints {
       return new Checkpoint(target, state.step());
     } catch (IOException e) {
       throw new UnwritableOutput("cannot write a checkpoint under " + dir + ": "
-          + e.getMessage(), e);
+          + IoErrors.reason(e), e);
     } catch (TensorFlowException e) {
       // TensorFlow's save op writing the variables: a full disk or a vanished folder
       throw new UnwritableOutput("cannot write a checkpoint under " + dir + ": "
@@ -86,7 +87,7 @@ public final class Checkpoints {
           .sorted(Comparator.comparingLong(Checkpoint::step)).toList();
     } catch (IOException e) {
       throw new UnreadableFiles("cannot read the checkpoints in " + dir + ": "
-          + e.getMessage(), e);
+          + IoErrors.reason(e), e);
     }
   }
 

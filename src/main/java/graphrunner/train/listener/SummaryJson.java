@@ -13,6 +13,7 @@ import graphrunner.ParseErrors;
 import graphrunner.UnreadableFiles;
 import graphrunner.UnwritableOutput;
 import graphrunner.fs.AtomicFile;
+import graphrunner.fs.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class SummaryJson {
     } catch (JsonParseException e) {
       throw new DamagedRun(file + " is not valid JSON (truncated?): " + ParseErrors.reason(e));
     } catch (IOException e) {
-      throw new UnreadableFiles("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UnreadableFiles("cannot read " + file + ": " + IoErrors.reason(e), e);
     }
   }
 
@@ -85,7 +86,7 @@ public final class SummaryJson {
     try {
       AtomicFile.writeString(target, GSON.toJson(strict) + "\n");
     } catch (IOException | UnsupportedOperationException e) {
-      throw new UnwritableOutput("cannot write " + target + ": " + e.getMessage(), e);
+      throw new UnwritableOutput("cannot write " + target + ": " + IoErrors.reason(e), e);
     }
   }
 
