@@ -9,8 +9,9 @@ import org.apache.commons.cli.CommandLine;
 
 /**
  * Where a training run writes: its logs under {@code --logdir}, and its SavedModel under
- * {@code --export-dir} unless {@code --no-export}. Checked before any data is read, so that a
- * folder that cannot take them fails the run at once rather than after its training.
+ * {@code --export-dir} unless {@code --no-export}. Checked before training starts (by
+ * {@code train} before it reads any data), so that a folder that cannot take them fails the run
+ * at once rather than after its training.
  */
 record RunOutputs(Path logdir, Optional<Path> exportRoot) {
 
