@@ -157,10 +157,6 @@ final class BenchCommand implements Command {
     return 100 * arithmeticMs / stepMs;
   }
 
-  private static String onOff(boolean on) {
-    return on ? "on" : "off";
-  }
-
   /**
    * What {@code bench} was asked, every flag checked before the data is read.
    *
@@ -235,7 +231,8 @@ final class BenchCommand implements Command {
     out.println(String.format("bench %s: %,d steps of batch %d per loop; threads %d intra-op, %d "
         + "inter-op, pools %s; xla %s; prefetch %s; bf16 %s%s; seed %d", id, hp.steps(),
         hp.batchSize(), tuning.intraOpThreads(), tuning.interOpThreads(), ThreadPools.describe(),
-        onOff(tuning.xla()), onOff(tuning.prefetch()), onOff(tuning.bfloat16()),
+        TrainingFlags.onOff(tuning.xla()), TrainingFlags.onOff(tuning.prefetch()),
+        TrainingFlags.onOff(tuning.bfloat16()),
         experiment.batchNormalised()
             ? "; batch norm " + hp.batchNorm().flag() : "", config.seed()));
     double peak = MachinePeak.gflops(config);

@@ -140,7 +140,7 @@ final class SuiteRun {
           Long.toString(item.steps()), "--logdir", logdir.toString(), "--export-dir",
           exportDir.toString()));
       args.addAll(passThrough);
-      bfloat16.ifPresent(on -> args.addAll(List.of("--bf16", on ? "on" : "off")));
+      bfloat16.ifPresent(on -> args.addAll(List.of("--bf16", TrainingFlags.onOff(on))));
     }
     dataDir(item).ifPresent(d -> args.addAll(List.of("--data-dir", d.toString())));
     train(item, args);

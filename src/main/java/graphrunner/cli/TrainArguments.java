@@ -37,7 +37,7 @@ final class TrainArguments {
       }
     }
     args.addAll(List.of("--steps", Long.toString(steps), "--seed", Long.toString(seed),
-        "--bf16", bfloat16 ? "on" : "off"));
+        "--bf16", TrainingFlags.onOff(bfloat16)));
     return args;
   }
 }

@@ -49,7 +49,7 @@ final class TrainingFlags {
             fasterInBfloat16()) + " where the CPU has bfloat16 instructions; this one "
         + (NativeBfloat16.available() ? "has" : "has not") + ")"));
     options.addOption(valued("prefetch", "on|off", "prepare the next batch on a thread of its "
-        + "own (default: on with more than 2 cores, here " + (cores > 2 ? "on" : "off") + ")"));
+        + "own (default: on with more than 2 cores, here " + onOff(cores > 2) + ")"));
     options.addOption(valued("data-dir", "DIR",
         "folder holding the data set's four IDX files (else $GRAPH_RUNNER_DATA, cache, download)"));
     return options;
@@ -144,6 +144,11 @@ final class TrainingFlags {
   }
 
   static boolean onOff(CommandLine line, String flag, boolean fallback) {
-    return Flags.choice(line, flag, fallback ? "on" : "off", List.of("on", "off")).equals("on");
+    return Flags.choice(line, flag, onOff(fallback), List.of("on", "off")).equals("on");
+  }
+
+  /** How an on|off flag's value is written, for the command lines and headers we print. */
+  static String onOff(boolean on) {
+    return on ? "on" : "off";
   }
 }
